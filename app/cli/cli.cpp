@@ -1,0 +1,62 @@
+#include "cli/cli.h"
+
+#include <functional>
+#include <map>
+
+namespace rb::cli {
+
+namespace {
+using Command = std::function<int(const QStringList &)>;
+
+const std::map<QString, Command> &commands()
+{
+    static const std::map<QString, Command> table{
+        {QStringLiteral("validate"), validateCommand},
+    };
+    return table;
+}
+} // namespace
+
+QTextStream &out()
+{
+    static QTextStream s(stdout);
+    return s;
+}
+
+QTextStream &err()
+{
+    static QTextStream s(stderr);
+    return s;
+}
+
+bool isSubcommand(const QStringList &args)
+{
+    return !args.isEmpty() && commands().count(args.first()) > 0;
+}
+
+int runSubcommand(const QStringList &args)
+{
+    return commands().at(args.first())(args.mid(1));
+}
+
+QString usageText()
+{
+    return QStringLiteral(
+        "Usage: reviewbench [OPTIONS] [REVIEW.json]\n"
+        "       reviewbench COMMAND [ARGS...]\n"
+        "\n"
+        "Without a command, opens the workbench window (on REVIEW.json when given).\n"
+        "\n"
+        "Options:\n"
+        "  -h, --help       show this help and exit\n"
+        "  -v, --version    show the version and exit\n"
+        "\n"
+        "Commands (no display needed):\n"
+        "  validate FILE    check a review file and print a summary of it\n"
+        "\n"
+        "Exit status: 0 success, 1 failed or refused, 2 wrong arguments,\n"
+        "3 already applied (patch), 4 an input file is unreadable or invalid.\n"
+        "See docs/cli.md for details.\n");
+}
+
+} // namespace rb::cli

@@ -1,0 +1,22 @@
+#pragma once
+// Reading and writing review files on disk. Saving is atomic: a failed save leaves the
+// previous file untouched.
+
+#include "model/review.h"
+#include "util/result.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace rb {
+
+// Parses review-file JSON text. Errors name the file (as given), and either the line and
+// column of a syntax error or the field that is wrong.
+Result<Review> parseReviewFile(const QByteArray &text, const QString &fileName);
+
+Result<Review> loadReviewFile(const QString &path);
+
+QByteArray serializeReview(const Review &review); // pretty-printed, trailing newline
+Status saveReviewFile(const Review &review, const QString &path);
+
+} // namespace rb
