@@ -1,0 +1,88 @@
+#pragma once
+// The open review: owns the Review value, its file, and its undo history. Every triage edit
+// is one undoable command; widgets never change the Review directly.
+
+#include "model/review.h"
+#include "util/result.h"
+
+#include <QHash>
+#include <QObject>
+#include <QUndoStack>
+
+namespace rb::ui {
+
+// The parts of a Review the human edits; an undo step swaps one of these for another.
+struct ReviewEdits {
+    QList<Issue> issues;
+    QList<DesignObservation> designObservations;
+    Verdict verdict;
+    QString executiveSummary;
+    QString testingAssessment;
+    QString documentationAssessment;
+    QString commitStructure;
+    QList<RetroNote> retroNotes;
+    QString retroSummary;
+
+    static ReviewEdits of(const Review &r);
+    void applyTo(Review &r) const;
+};
+
+enum class TextField { Title, Body, Notes, SeverityReason, DisagreementNote };
+enum class ReviewText { ExecutiveSummary, Testing, Documentation, CommitStructure, RetroSummary };
+
+class ReviewDocument : public QObject {
+    Q_OBJECT
+public:
+    explicit ReviewDocument(QObject *parent = nullptr);
+
+    const Review &review() const { return m_review; }
+    QUndoStack *undoStack() { return &m_undo; }
+    const QString &path() const { return m_path; }
+    bool isModified() const { return !m_undo.isClean() || m_dirtyOutsideHistory; }
+
+    Status load(const QString &path);
+    Status save();                      // to path()
+    Status saveAs(const QString &path);
+    void reset(Review review, const QString &path = {}); // clears history
+
+    // Triage edits: one undo step each. Return false (and change nothing) when refused.
+    bool setFinalSeverity(const QString &issueId, std::optional<Severity> severity);
+    bool setTriage(const QString &issueId, TriageState state);
+    bool setCategory(const QString &issueId, Category category);
+    bool setIssueText(const QString &issueId, TextField field, const QString &text);
+    bool setReviewText(ReviewText field, const QString &text);
+    bool setVerdict(const Verdict &verdict);
+    bool setRetroNote(const QString &agentId, const QString &text);
+    bool setObservationRejected(const QString &observationId, bool rejected);
+    Result<QString> mergeIssues(const QStringList &issueIds);
+    Result<QString> splitFinding(const QString &findingId);
+    Status moveFinding(const QString &findingId, const QString &targetIssueId);
+
+    // Fix results change the working tree, which undo cannot take back; they are recorded
+    // outside the history but still mark the document modified.
+    void recordFix(const QString &issueId, FixState state, const QList<FixRecord> &records);
+
+    // Applied by the undo commands.
+    void restore(const ReviewEdits &edits);
+
+Q_SIGNALS:
+    void reviewReset();                 // a different review (or file) is open
+    void contentChanged();              // any edit, undo or redo
+    void modifiedChanged(bool modified);
+    void pathChanged(const QString &path);
+
+private:
+    // Runs `edit` on a copy; pushes one undo step if it changed anything.
+    template <typename F>
+    bool edit(const QString &description, F &&change, int mergeId = -1, const QString &mergeKey = {});
+    void setPath(const QString &path);
+
+    Review m_review;
+    QString m_path;
+    QUndoStack m_undo;
+    QHash<QString, std::pair<FixState, QList<FixRecord>>> m_fixOverrides;
+    bool m_dirtyOutsideHistory = false;
+    bool m_lastModified = false;
+};
+
+} // namespace rb::ui
