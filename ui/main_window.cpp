@@ -1,35 +1,72 @@
 #include "main_window.h"
 
-#include "io/review_file.h"
+#include "actions/triage_actions.h"
+#include "dialogs/raw_review_dialog.h"
+#include "dialogs/shortcuts_dialog.h"
+#include "document/review_document.h"
+#include "edit/issue_edits.h"
+#include "models/issue_tree_model.h"
+#include "settings/app_settings.h"
 #include "version.h"
+#include "widgets/agent_columns_view.h"
+#include "widgets/consolidation_pane.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QKeySequence>
-#include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <QUndoStack>
 
 namespace rb::ui {
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent)
+    : QMainWindow(parent), m_document(new ReviewDocument(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowTitle(QStringLiteral("Reviewbench"));
-    m_summary = new QLabel(this);
-    m_summary->setObjectName(QStringLiteral("reviewSummary"));
-    m_summary->setAlignment(Qt::AlignCenter);
-    m_summary->setWordWrap(true);
-    m_summary->setTextFormat(Qt::PlainText);
-    m_summary->setMargin(24);
-    setCentralWidget(m_summary);
+    m_agents = new AgentColumnsView(m_document, this);
+    m_agents->setObjectName(QStringLiteral("agentColumns"));
+    setCentralWidget(m_agents);
+    createDocks();
     createActions();
-    updateSummary();
-    resize(1100, 720);
+
+    connect(m_document, &ReviewDocument::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &ReviewDocument::pathChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &ReviewDocument::reviewReset, this, &MainWindow::updateTitle);
+    connect(m_agents, &AgentColumnsView::findingSelected, this, &MainWindow::onFindingSelected);
+    connect(m_agents, &AgentColumnsView::rawReviewRequested, this, &MainWindow::showRawReview);
+    connect(m_consolidation, &ConsolidationPane::currentIssueChanged, this, &MainWindow::onIssueSelected);
+    connect(m_consolidation, &ConsolidationPane::findingSelected, m_agents, &AgentColumnsView::selectFinding);
+    connect(m_consolidation, &ConsolidationPane::moveFindingRequested, this, &MainWindow::chooseIssueForFinding);
+    connect(m_consolidation, &ConsolidationPane::editFailed, this,
+            [this](const QString &m) { showError(tr("Cannot do that"), m); });
+    connect(m_triage, &TriageActions::editFailed, this, [this](const QString &m) { showError(tr("Cannot do that"), m); });
+    connect(m_triage, &TriageActions::moveFindingRequested, this, &MainWindow::chooseIssueForFinding);
+
+    resize(1440, 900);
+    restoreGeometry(AppSettings::windowGeometry());
+    restoreState(AppSettings::windowState());
+    updateTitle();
+    statusBar()->showMessage(tr("Open a review file (Ctrl+O) to start. F1 lists the keyboard shortcuts."));
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createDocks()
+{
+    m_consolidation = new ConsolidationPane(m_document, this);
+    auto *dock = new QDockWidget(tr("Consolidation"), this);
+    dock->setObjectName(QStringLiteral("consolidationDock"));
+    dock->setWidget(m_consolidation);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+    resizeDocks({dock}, {760}, Qt::Horizontal);
 }
 
 void MainWindow::createActions()
@@ -37,16 +74,78 @@ void MainWindow::createActions()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *open = file->addAction(tr("&Open Review File…"), this, &MainWindow::showOpenDialog);
     open->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    QAction *saveAction = file->addAction(tr("&Save"), this, &MainWindow::save);
+    saveAction->setShortcut(QKeySequence::Save);
+    QAction *saveAsAction = file->addAction(tr("Save &As…"), this, &MainWindow::saveAs);
+    saveAsAction->setShortcut(QKeySequence::SaveAs);
     file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+    updateRecentMenu();
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    undo->setObjectName(QStringLiteral("undo"));
+    QAction *redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    redo->setObjectName(QStringLiteral("redo"));
+    edit->addAction(undo);
+    edit->addAction(redo);
+
+    QMenu *triage = menuBar()->addMenu(tr("&Triage"));
+    m_triage = new TriageActions(m_document, m_consolidation, this);
+    m_triage->addTo(triage);
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget *dock : findChildren<QDockWidget *>())
+        m_viewMenu->addAction(dock->toggleViewAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Reviewbench"), this, &MainWindow::showAbout);
+    QAction *shortcuts = help->addAction(tr("&Keyboard Shortcuts"), this, [this] { ShortcutsDialog(this).exec(); });
+    shortcuts->setShortcut(QKeySequence::HelpContents);
+    help->addAction(tr("&About Reviewbench"), this, [this] {
+        QMessageBox::about(this, tr("About Reviewbench"),
+                           tr("Reviewbench %1\nA workbench for consolidating multi-agent code reviews.")
+                               .arg(QStringLiteral(REVIEWBENCH_VERSION)));
+    });
+}
+
+void MainWindow::updateTitle()
+{
+    const QString path = m_document->path();
+    const QString name = path.isEmpty() ? (m_document->review().metadata.title.isEmpty() ? tr("Untitled review")
+                                                                                          : m_document->review().metadata.title)
+                                        : QFileInfo(path).fileName();
+    setWindowTitle(QStringLiteral("%1[*] — Reviewbench").arg(name));
+    setWindowModified(m_document->isModified());
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = AppSettings::recentFiles();
+    for (const QString &path : recent)
+        m_recentMenu->addAction(path, this, [this, path] {
+            if (confirmDiscard())
+                openReviewFile(path);
+        });
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::showError(const QString &title, const QString &message)
+{
+    m_lastError = message;
+    statusBar()->showMessage(message, 10000);
+    if (m_interactive)
+        QMessageBox::warning(this, title, message);
 }
 
 void MainWindow::showOpenDialog()
 {
+    if (!confirmDiscard())
+        return;
     const QString path = QFileDialog::getOpenFileName(this, tr("Open Review File"), QString(),
                                                       tr("Review files (*.json);;All files (*)"));
     if (!path.isEmpty())
@@ -55,40 +154,121 @@ void MainWindow::showOpenDialog()
 
 bool MainWindow::openReviewFile(const QString &path)
 {
-    auto loaded = loadReviewFile(path);
+    const Status loaded = m_document->load(QFileInfo(path).absoluteFilePath());
     if (!loaded) {
-        QMessageBox::warning(this, tr("Cannot open review file"), loaded.error().message);
-        statusBar()->showMessage(loaded.error().message);
+        showError(tr("Cannot open review file"), loaded.error().message);
         return false;
     }
-    m_review = std::move(loaded).value();
-    m_reviewPath = QFileInfo(path).absoluteFilePath();
-    setWindowTitle(QStringLiteral("%1 — Reviewbench").arg(QFileInfo(path).fileName()));
-    updateSummary();
-    Q_EMIT reviewOpened(m_reviewPath);
+    AppSettings::addRecentFile(m_document->path());
+    updateRecentMenu();
+    statusBar()->showMessage(tr("Opened %1: %2 issues from %3 agents")
+                                 .arg(QFileInfo(path).fileName())
+                                 .arg(m_document->review().issues.size())
+                                 .arg(m_document->review().agents.size()),
+                             8000);
+    Q_EMIT reviewOpened(m_document->path());
     return true;
 }
 
-void MainWindow::updateSummary()
+bool MainWindow::save()
 {
-    if (m_reviewPath.isEmpty()) {
-        m_summary->setText(tr("No review is open.\n\nOpen a review file with File › Open Review File… (Ctrl+O)."));
-        return;
+    if (m_document->path().isEmpty())
+        return saveAs();
+    const Status saved = m_document->save();
+    if (!saved) {
+        showError(tr("Cannot save"), saved.error().message);
+        return false;
     }
-    const ReviewMetadata &m = m_review.metadata;
-    m_summary->setText(tr("%1\n\n%2 agents · %3 raw findings · %4 consolidated issues\nVerdict: %5")
-                           .arg(m.title.isEmpty() ? QFileInfo(m_reviewPath).fileName() : m.title)
-                           .arg(m_review.agents.size())
-                           .arg(m_review.findings.size())
-                           .arg(m_review.issues.size())
-                           .arg(displayName(m_review.verdict.kind)));
+    statusBar()->showMessage(tr("Saved %1").arg(m_document->path()), 5000);
+    return true;
 }
 
-void MainWindow::showAbout()
+bool MainWindow::saveAs()
 {
-    QMessageBox::about(this, tr("About Reviewbench"),
-                       tr("Reviewbench %1\nA workbench for consolidating multi-agent code reviews.")
-                           .arg(QStringLiteral(REVIEWBENCH_VERSION)));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Review File"), m_document->path(),
+                                                      tr("Review files (*.json)"));
+    if (path.isEmpty())
+        return false;
+    const Status saved = m_document->saveAs(path);
+    if (!saved) {
+        showError(tr("Cannot save"), saved.error().message);
+        return false;
+    }
+    AppSettings::addRecentFile(path);
+    updateRecentMenu();
+    return true;
+}
+
+bool MainWindow::confirmDiscard()
+{
+    if (!m_document->isModified() || !m_interactive)
+        return true;
+    const auto answer = QMessageBox::question(this, tr("Unsaved changes"),
+                                              tr("The review has unsaved changes. Save them first?"),
+                                              QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+    if (answer == QMessageBox::Save)
+        return save();
+    return answer == QMessageBox::Discard;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!confirmDiscard()) {
+        event->ignore();
+        return;
+    }
+    AppSettings::setWindowGeometry(saveGeometry());
+    AppSettings::setWindowState(saveState());
+    event->accept();
+}
+
+void MainWindow::showRawReview(const QString &agentId, const QString &findingId)
+{
+    const Review &review = m_document->review();
+    const AgentRun *agent = review.agent(agentId);
+    if (!agent)
+        return;
+    const RawFinding *finding = review.finding(findingId);
+    RawReviewDialog dialog(*agent, finding ? finding->span : SourceSpan{}, this);
+    dialog.exec();
+}
+
+void MainWindow::chooseIssueForFinding(const QString &findingId)
+{
+    const Review &review = m_document->review();
+    const Issue *current = edit::issueOfFinding(review, findingId);
+    QStringList labels;
+    QStringList ids;
+    for (const QString &id : m_consolidation->issueModel()->issueOrder()) {
+        if (current && id == current->id)
+            continue;
+        const QString number = m_consolidation->issueModel()->numberOf(id);
+        labels << (number.isEmpty() ? QString() : number + QStringLiteral(". ")) + review.issue(id)->title;
+        ids << id;
+    }
+    if (ids.isEmpty())
+        return;
+    bool ok = false;
+    const QString choice = QInputDialog::getItem(this, tr("Move Finding"), tr("Move the finding to:"), labels, 0, false, &ok);
+    if (!ok)
+        return;
+    const Status moved = m_document->moveFinding(findingId, ids[labels.indexOf(choice)]);
+    if (!moved)
+        showError(tr("Cannot move the finding"), moved.error().message);
+}
+
+void MainWindow::onFindingSelected(const QString &findingId)
+{
+    const Issue *issue = edit::issueOfFinding(m_document->review(), findingId);
+    if (issue)
+        m_consolidation->selectIssue(issue->id);
+}
+
+void MainWindow::onIssueSelected(const QString &issueId)
+{
+    const Issue *issue = m_document->review().issue(issueId);
+    const QStringList members = issue ? issue->members : QStringList();
+    m_agents->highlightFindings(QSet<QString>(members.begin(), members.end()));
 }
 
 } // namespace rb::ui

@@ -1,36 +1,64 @@
 #pragma once
-// The top-level window. It wires the workbench's parts together and owns none of their logic.
-
-#include "model/review.h"
+// The top-level window. It composes the workbench's parts and wires their signals; the
+// logic lives in the parts (document, panes, actions), not here.
 
 #include <QMainWindow>
 
-class QLabel;
+class QDockWidget;
+class QMenu;
 
 namespace rb::ui {
+
+class AgentColumnsView;
+class ConsolidationPane;
+class ReviewDocument;
+class TriageActions;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
 
     // Opens a review file; on failure shows the error and keeps what was open.
     bool openReviewFile(const QString &path);
-    const QString &reviewPath() const { return m_reviewPath; }
-    const Review &review() const { return m_review; }
+    ReviewDocument *document() const { return m_document; }
+    ConsolidationPane *consolidationPane() const { return m_consolidation; }
+    AgentColumnsView *agentColumns() const { return m_agents; }
+
+    // Whether message boxes are shown (false in tests: errors go to the status bar only).
+    void setInteractive(bool interactive) { m_interactive = interactive; }
+    QString lastError() const { return m_lastError; }
 
 Q_SIGNALS:
     void reviewOpened(const QString &path);
 
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 private:
     void createActions();
+    void createDocks();
+    void updateTitle();
+    void updateRecentMenu();
+    void showError(const QString &title, const QString &message);
+    bool save();
+    bool saveAs();
+    bool confirmDiscard();
     void showOpenDialog();
-    void showAbout();
-    void updateSummary();
+    void showRawReview(const QString &agentId, const QString &findingId);
+    void chooseIssueForFinding(const QString &findingId);
+    void onFindingSelected(const QString &findingId);
+    void onIssueSelected(const QString &issueId);
 
-    Review m_review;
-    QString m_reviewPath;
-    QLabel *m_summary = nullptr;
+    ReviewDocument *m_document;
+    ConsolidationPane *m_consolidation = nullptr;
+    AgentColumnsView *m_agents = nullptr;
+    TriageActions *m_triage = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    bool m_interactive = true;
+    QString m_lastError;
 };
 
 } // namespace rb::ui

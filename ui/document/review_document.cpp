@@ -81,6 +81,13 @@ ReviewDocument::ReviewDocument(QObject *parent)
     });
 }
 
+ReviewDocument::~ReviewDocument()
+{
+    // The undo stack announces its own clearing while dying; nobody must hear it.
+    m_undo.disconnect(this);
+    blockSignals(true);
+}
+
 void ReviewDocument::setPath(const QString &path)
 {
     if (path == m_path)

@@ -34,6 +34,7 @@ class ReviewDocument : public QObject {
     Q_OBJECT
 public:
     explicit ReviewDocument(QObject *parent = nullptr);
+    ~ReviewDocument() override;
 
     const Review &review() const { return m_review; }
     QUndoStack *undoStack() { return &m_undo; }

@@ -1,0 +1,61 @@
+// Renders the workbench's main states to PNG files (docs/screenshots/), under the offscreen
+// platform. Usage: render_screenshots OUTPUT_DIR [REVIEW.json]
+#include "document/review_document.h"
+#include "io/review_file.h"
+#include "main_window.h"
+#include "seed_review.h"
+#include "settings/app_settings.h"
+#include "widgets/consolidation_pane.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace {
+bool grab(QWidget *w, const QString &path)
+{
+    QApplication::processEvents();
+    const bool ok = w->grab().save(path);
+    std::printf("%s %s\n", ok ? "wrote" : "FAILED", qPrintable(path));
+    return ok;
+}
+} // namespace
+
+int main(int argc, char **argv)
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: render_screenshots OUTPUT_DIR [REVIEW.json]\n");
+        return 2;
+    }
+    const QString out = QString::fromLocal8Bit(argv[1]);
+    QDir().mkpath(out);
+    QTemporaryDir tmp;
+    rb::ui::AppSettings::useFile(tmp.filePath(QStringLiteral("settings.ini")));
+    QString reviewPath = argc > 2 ? QString::fromLocal8Bit(argv[2]) : QString();
+    if (reviewPath.isEmpty()) {
+        reviewPath = tmp.filePath(QStringLiteral("seed.json"));
+        if (!rb::saveReviewFile(rb::test::seedReview(), reviewPath).ok())
+            return 1;
+    }
+    rb::ui::MainWindow w;
+    w.setInteractive(false);
+    w.resize(1600, 1000);
+    w.show();
+    if (!w.openReviewFile(reviewPath))
+        return 1;
+    bool ok = grab(&w, out + QStringLiteral("/workbench.png"));
+    w.consolidationPane()->selectIssue(QStringLiteral("issue-1"));
+    auto *tabs = w.consolidationPane()->tabs();
+    tabs->setCurrentIndex(1);
+    ok &= grab(&w, out + QStringLiteral("/design.png"));
+    tabs->setCurrentIndex(2);
+    ok &= grab(&w, out + QStringLiteral("/summary.png"));
+    tabs->setCurrentIndex(0);
+    return ok ? 0 : 1;
+}

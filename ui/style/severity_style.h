@@ -1,0 +1,22 @@
+#pragma once
+// Colours and short labels for severities, agents and states, shared by every view.
+
+#include "model/issue.h"
+#include "model/severity.h"
+
+#include <QColor>
+#include <QPalette>
+#include <QPixmap>
+#include <QString>
+
+namespace rb::ui {
+
+QColor severityColor(Severity s, const QPalette &palette);
+QString severityLetter(Severity s); // "C", "I", "S"
+QPixmap severityDot(Severity s, const QPalette &palette); // a small filled circle
+QColor agentColor(int agentIndex, const QPalette &palette);
+QString triageLabel(TriageState s);
+QString fixLabel(FixState s);
+bool isDark(const QPalette &palette);
+
+} // namespace rb::ui
