@@ -12,6 +12,7 @@ const std::map<QString, Command> &commands()
 {
     static const std::map<QString, Command> table{
         {QStringLiteral("validate"), validateCommand},
+        {QStringLiteral("import"), importCommand},
     };
     return table;
 }
@@ -53,6 +54,9 @@ QString usageText()
         "\n"
         "Commands (no display needed):\n"
         "  validate FILE    check a review file and print a summary of it\n"
+        "  import REVIEW.json --agent NAME [--id ID] [--format auto|markdown|json|sarif]\n"
+        "         [--source-root DIR] FILE\n"
+        "                   add a raw review (Markdown, findings JSON or SARIF) as an agent\n"
         "\n"
         "Exit status: 0 success, 1 failed or refused, 2 wrong arguments,\n"
         "3 already applied (patch), 4 an input file is unreadable or invalid.\n"
