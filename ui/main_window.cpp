@@ -8,7 +8,11 @@
 #include "models/issue_tree_model.h"
 #include "settings/app_settings.h"
 #include "version.h"
+#include "session/review_session.h"
 #include "widgets/agent_columns_view.h"
+#include "widgets/diff_pane.h"
+#include "widgets/files_pane.h"
+#include "diff/diff_view.h"
 #include "widgets/consolidation_pane.h"
 
 #include <QAction>
@@ -24,18 +28,30 @@
 #include <QStatusBar>
 #include <QUndoStack>
 
+#include <KSyntaxHighlighting/Repository>
+
 namespace rb::ui {
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent), m_document(new ReviewDocument(this))
+    : QMainWindow(parent), m_document(new ReviewDocument(this)), m_session(new ReviewSession(this)),
+      m_syntax(std::make_unique<KSyntaxHighlighting::Repository>())
 {
     setObjectName(QStringLiteral("mainWindow"));
-    m_agents = new AgentColumnsView(m_document, this);
-    m_agents->setObjectName(QStringLiteral("agentColumns"));
-    setCentralWidget(m_agents);
+    m_diff = new DiffPane(m_session, m_document, m_syntax.get(), this);
+    setCentralWidget(m_diff);
     createDocks();
     createActions();
 
+    connect(m_document, &ReviewDocument::reviewReset, this, &MainWindow::openSessionForReview);
+    connect(m_files, &FilesPane::fileSelected, m_diff, &DiffPane::showFile);
+    connect(m_diff, &DiffPane::fileShown, m_files, &FilesPane::selectFile);
+    connect(m_diff, &DiffPane::findingClicked, this, [this](const QString &findingId) {
+        onFindingSelected(findingId);
+        m_agents->selectFinding(findingId);
+    });
+    connect(m_session, &ReviewSession::failed, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("Diff unavailable: %1").arg(message), 15000);
+    });
     connect(m_document, &ReviewDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &ReviewDocument::pathChanged, this, &MainWindow::updateTitle);
     connect(m_document, &ReviewDocument::reviewReset, this, &MainWindow::updateTitle);
@@ -58,15 +74,54 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
+QDockWidget *MainWindow::addDock(QWidget *widget, const QString &title, const QString &name, Qt::DockWidgetArea area)
+{
+    auto *dock = new QDockWidget(title, this);
+    dock->setObjectName(name);
+    dock->setWidget(widget);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
+    addDockWidget(area, dock);
+    return dock;
+}
+
 void MainWindow::createDocks()
 {
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+    m_files = new FilesPane(m_session, m_document, this);
     m_consolidation = new ConsolidationPane(m_document, this);
-    auto *dock = new QDockWidget(tr("Consolidation"), this);
-    dock->setObjectName(QStringLiteral("consolidationDock"));
-    dock->setWidget(m_consolidation);
-    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
-    addDockWidget(Qt::RightDockWidgetArea, dock);
-    resizeDocks({dock}, {760}, Qt::Horizontal);
+    m_agents = new AgentColumnsView(m_document, this);
+    m_agents->setObjectName(QStringLiteral("agentColumns"));
+    QDockWidget *files = addDock(m_files, tr("Files && Commits"), QStringLiteral("filesDock"), Qt::LeftDockWidgetArea);
+    QDockWidget *consolidation =
+        addDock(m_consolidation, tr("Consolidation"), QStringLiteral("consolidationDock"), Qt::RightDockWidgetArea);
+    QDockWidget *agents = addDock(m_agents, tr("Agents"), QStringLiteral("agentsDock"), Qt::BottomDockWidgetArea);
+    resizeDocks({files, consolidation}, {300, 720}, Qt::Horizontal);
+    resizeDocks({agents}, {300}, Qt::Vertical);
+}
+
+void MainWindow::openSessionForReview()
+{
+    const auto request = ReviewSession::requestFor(m_document->review());
+    if (!request) {
+        m_session->close();
+        m_diff->view()->showMessage(
+            tr("This review names no repository on this machine, so there is no diff to show. "
+               "Its findings and the consolidation work without it."));
+        return;
+    }
+    m_diff->view()->showMessage(tr("Opening %1…").arg(request->repositoryPath));
+    m_session->open(*request);
+}
+
+void MainWindow::revealFinding(const QString &findingId)
+{
+    const RawFinding *f = m_document->review().finding(findingId);
+    if (!f)
+        return;
+    for (const Location &l : f->locations)
+        if (m_diff->revealLocation(l.path, l.startLine))
+            return;
 }
 
 void MainWindow::createActions()
@@ -99,6 +154,9 @@ void MainWindow::createActions()
     m_triage->addTo(triage);
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
+    m_viewMenu->addAction(m_diff->toggleModeAction());
+    m_viewMenu->addAction(m_diff->expandAllAction());
+    m_viewMenu->addSeparator();
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         m_viewMenu->addAction(dock->toggleViewAction());
 
@@ -262,6 +320,7 @@ void MainWindow::onFindingSelected(const QString &findingId)
     const Issue *issue = edit::issueOfFinding(m_document->review(), findingId);
     if (issue)
         m_consolidation->selectIssue(issue->id);
+    revealFinding(findingId);
 }
 
 void MainWindow::onIssueSelected(const QString &issueId)
@@ -269,6 +328,16 @@ void MainWindow::onIssueSelected(const QString &issueId)
     const Issue *issue = m_document->review().issue(issueId);
     const QStringList members = issue ? issue->members : QStringList();
     m_agents->highlightFindings(QSet<QString>(members.begin(), members.end()));
+    if (!issue)
+        return;
+    for (const Location &l : issue->locations)
+        if (m_diff->revealLocation(l.path, l.startLine))
+            return;
+    for (const QString &m : members)
+        if (const RawFinding *f = m_document->review().finding(m); f && !f->locations.isEmpty()) {
+            revealFinding(m);
+            return;
+        }
 }
 
 } // namespace rb::ui

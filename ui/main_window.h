@@ -4,14 +4,23 @@
 
 #include <QMainWindow>
 
+#include <memory>
+
 class QDockWidget;
 class QMenu;
+
+namespace KSyntaxHighlighting {
+class Repository;
+}
 
 namespace rb::ui {
 
 class AgentColumnsView;
 class ConsolidationPane;
+class DiffPane;
+class FilesPane;
 class ReviewDocument;
+class ReviewSession;
 class TriageActions;
 
 class MainWindow : public QMainWindow {
@@ -25,6 +34,9 @@ public:
     ReviewDocument *document() const { return m_document; }
     ConsolidationPane *consolidationPane() const { return m_consolidation; }
     AgentColumnsView *agentColumns() const { return m_agents; }
+    DiffPane *diffPane() const { return m_diff; }
+    FilesPane *filesPane() const { return m_files; }
+    ReviewSession *session() const { return m_session; }
 
     // Whether message boxes are shown (false in tests: errors go to the status bar only).
     void setInteractive(bool interactive) { m_interactive = interactive; }
@@ -39,6 +51,9 @@ protected:
 private:
     void createActions();
     void createDocks();
+    QDockWidget *addDock(QWidget *widget, const QString &title, const QString &name, Qt::DockWidgetArea area);
+    void openSessionForReview();
+    void revealFinding(const QString &findingId);
     void updateTitle();
     void updateRecentMenu();
     void showError(const QString &title, const QString &message);
@@ -52,7 +67,11 @@ private:
     void onIssueSelected(const QString &issueId);
 
     ReviewDocument *m_document;
+    ReviewSession *m_session;
+    std::unique_ptr<KSyntaxHighlighting::Repository> m_syntax;
     ConsolidationPane *m_consolidation = nullptr;
+    DiffPane *m_diff = nullptr;
+    FilesPane *m_files = nullptr;
     AgentColumnsView *m_agents = nullptr;
     TriageActions *m_triage = nullptr;
     QMenu *m_recentMenu = nullptr;

@@ -122,6 +122,7 @@ QWidget *AgentColumnsView::makeColumn(int agentIndex)
         Q_EMIT rawReviewRequested(agentId, index.data(AgentFindingsModel::FindingIdRole).toString());
     });
 
+    model->setHighlighted(m_highlighted);
     m_models << model;
     m_views << view;
     m_headers << header;
@@ -138,6 +139,7 @@ void AgentColumnsView::updateHeaders()
 
 void AgentColumnsView::highlightFindings(const QSet<QString> &findingIds)
 {
+    m_highlighted = findingIds;
     for (int i = 0; i < m_models.size(); ++i) {
         m_models[i]->setHighlighted(findingIds);
         for (int row = 0; row < m_models[i]->rowCount(); ++row) {

@@ -40,6 +40,7 @@ private:
     QList<AgentFindingsModel *> m_models;
     QList<QListView *> m_views;
     QList<QLabel *> m_headers;
+    QSet<QString> m_highlighted;
     bool m_selecting = false;
 };
 

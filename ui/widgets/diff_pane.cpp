@@ -1,0 +1,117 @@
+#include "widgets/diff_pane.h"
+
+#include "diff/diff_view.h"
+#include "document/review_document.h"
+#include "session/review_session.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace rb::ui {
+
+DiffPane::DiffPane(ReviewSession *session, ReviewDocument *document, KSyntaxHighlighting::Repository *syntax,
+                   QWidget *parent)
+    : QWidget(parent), m_session(session), m_document(document)
+{
+    setObjectName(QStringLiteral("diffPane"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    auto *bar = new QToolBar(this);
+    bar->setIconSize(QSize(16, 16));
+    m_title = new QLabel(this);
+    m_title->setContentsMargins(6, 0, 6, 0);
+    m_title->setTextFormat(Qt::PlainText);
+    bar->addWidget(m_title);
+    auto *spacer = new QWidget(bar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    bar->addWidget(spacer);
+    m_sideBySide = bar->addAction(tr("Side by Side"));
+    m_sideBySide->setObjectName(QStringLiteral("toggleSideBySide"));
+    m_sideBySide->setCheckable(true);
+    m_sideBySide->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    m_sideBySide->setToolTip(tr("Switch between unified and side-by-side diff (Ctrl+D)"));
+    m_expandAll = bar->addAction(tr("Expand All"));
+    m_expandAll->setObjectName(QStringLiteral("expandAllContext"));
+    m_expandAll->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_expandAll->setToolTip(tr("Show every unchanged line of the file (Ctrl+E)"));
+    layout->addWidget(bar);
+    m_view = new DiffView(syntax, this);
+    layout->addWidget(m_view, 1);
+
+    connect(m_sideBySide, &QAction::toggled, this, [this](bool on) {
+        m_view->setMode(on ? DiffView::Mode::SideBySide : DiffView::Mode::Unified);
+    });
+    connect(m_expandAll, &QAction::triggered, m_view, &DiffView::expandAll);
+    connect(m_view, &DiffView::findingClicked, this, &DiffPane::findingClicked);
+    connect(document, &ReviewDocument::contentChanged, this, &DiffPane::updateMarkers);
+    connect(document, &ReviewDocument::reviewReset, this, &DiffPane::updateMarkers);
+    connect(session, &ReviewSession::failed, this, [this](const QString &message) {
+        m_file = -1;
+        m_title->clear();
+        m_view->showMessage(message);
+    });
+}
+
+void DiffPane::showFile(int fileIndex)
+{
+    if (!m_session->isOpen() || fileIndex < 0 || fileIndex >= m_session->diff().fileCount())
+        return;
+    const git::RangeDiff &diff = m_session->diff();
+    const git::FileDiff &file = diff.files()[fileIndex];
+    m_file = fileIndex;
+    QString title = file.path();
+    if (file.status == git::FileStatus::Renamed)
+        title = QStringLiteral("%1 → %2").arg(file.oldPath, file.newPath);
+    m_title->setText(QStringLiteral("%1  (%2)").arg(title, git::fileStatusName(file.status)));
+    const auto patch = diff.patch(fileIndex);
+    if (!patch) {
+        m_view->showMessage(patch.error().message);
+        return;
+    }
+    if ((*patch)->binary) {
+        m_view->showMessage(tr("%1 is a binary file; there is no text to show.").arg(file.path()));
+        return;
+    }
+    const auto oldText = diff.oldText(fileIndex);
+    const auto newText = diff.newText(fileIndex);
+    m_view->setFile(file.path(), *patch, oldText ? *oldText : QByteArray(), newText ? *newText : QByteArray());
+    updateMarkers();
+    Q_EMIT fileShown(fileIndex);
+}
+
+bool DiffPane::revealLocation(const QString &path, int line)
+{
+    if (!m_session->isOpen())
+        return false;
+    const int index = m_session->diff().indexOf(path);
+    if (index < 0)
+        return false;
+    if (index != m_file)
+        showFile(index);
+    if (line > 0)
+        m_view->revealLine(line);
+    return true;
+}
+
+void DiffPane::updateMarkers()
+{
+    const QString path = m_view->path();
+    QList<DiffMarker> markers;
+    if (!path.isEmpty()) {
+        for (const RawFinding &f : m_document->review().findings) {
+            for (const Location &l : f.locations) {
+                if (l.path != path || !l.hasLines())
+                    continue;
+                const AgentRun *agent = m_document->review().agent(f.agentId);
+                markers << DiffMarker{l.startLine, std::max(l.startLine, l.endLine), f.severity, f.id,
+                                      QStringLiteral("%1 — %2").arg(agent ? agent->name : f.agentId, f.title)};
+            }
+        }
+    }
+    m_view->setMarkers(markers);
+}
+
+} // namespace rb::ui

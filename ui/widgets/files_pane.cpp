@@ -1,0 +1,188 @@
+#include "widgets/files_pane.h"
+
+#include "document/review_document.h"
+#include "session/review_session.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QSplitter>
+#include <QStandardItemModel>
+#include <QTreeView>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace rb::ui {
+
+namespace {
+enum Column { NameColumn, StatusColumn, AddedColumn, RemovedColumn, FindingsColumn, ColumnCount };
+constexpr int kFileIndexRole = Qt::UserRole + 1;
+constexpr int kPathRole = Qt::UserRole + 2;
+} // namespace
+
+FilesPane::FilesPane(ReviewSession *session, ReviewDocument *document, QWidget *parent)
+    : QWidget(parent), m_session(session), m_document(document), m_model(new QStandardItemModel(this))
+{
+    setObjectName(QStringLiteral("filesPane"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_summary = new QLabel(this);
+    m_summary->setWordWrap(true);
+    m_summary->setContentsMargins(6, 4, 6, 4);
+    layout->addWidget(m_summary);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    layout->addWidget(split, 1);
+    m_tree = new QTreeView(split);
+    m_tree->setObjectName(QStringLiteral("fileTree"));
+    m_tree->setModel(m_model);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setAlternatingRowColors(true);
+    m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_commits = new QTreeWidget(split);
+    m_commits->setObjectName(QStringLiteral("commitList"));
+    m_commits->setHeaderLabels({tr("Commit"), tr("Subject"), tr("Author"), tr("Date")});
+    m_commits->setRootIsDecorated(false);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
+        const QVariant file = current.siblingAtColumn(NameColumn).data(kFileIndexRole);
+        if (!file.isValid())
+            return;
+        m_current = file.toInt();
+        Q_EMIT fileSelected(m_current);
+    });
+    connect(session, &ReviewSession::opened, this, &FilesPane::rebuild);
+    connect(session, &ReviewSession::failed, this, &FilesPane::showMessage);
+    connect(session, &ReviewSession::patchesProgressed, this, &FilesPane::updateCounts);
+    connect(document, &ReviewDocument::contentChanged, this, &FilesPane::updateFindingCounts);
+    connect(document, &ReviewDocument::reviewReset, this, &FilesPane::updateFindingCounts);
+    showMessage(tr("No repository: open a review whose repository is on this machine, or open a repository and range."));
+}
+
+void FilesPane::showMessage(const QString &message)
+{
+    m_model->clear();
+    m_itemsByFile.clear();
+    m_commits->clear();
+    m_summary->setText(message);
+}
+
+void FilesPane::rebuild()
+{
+    m_model->clear();
+    m_itemsByFile.clear();
+    m_current = -1;
+    m_model->setHorizontalHeaderLabels({tr("File"), tr("Status"), tr("+"), tr("−"), tr("Findings")});
+    const git::RangeDiff &diff = m_session->diff();
+    const QList<git::FileDiff> &files = diff.files();
+    QHash<QString, QStandardItem *> folders;
+    const auto folderItem = [&](const QString &dir) {
+        // Creates the chain of folder items for "a/b/c" on demand.
+        QStandardItem *parent = m_model->invisibleRootItem();
+        QString path;
+        for (const QString &part : dir.split(QLatin1Char('/'), Qt::SkipEmptyParts)) {
+            path += part + QLatin1Char('/');
+            QStandardItem *&item = folders[path];
+            if (!item) {
+                item = new QStandardItem(part);
+                parent->appendRow({item, new QStandardItem, new QStandardItem, new QStandardItem, new QStandardItem});
+            }
+            parent = item;
+        }
+        return parent;
+    };
+    for (int i = 0; i < files.size(); ++i) {
+        const git::FileDiff &f = files[i];
+        const QString path = f.path();
+        const auto slash = path.lastIndexOf(QLatin1Char('/'));
+        QStandardItem *parent = folderItem(slash < 0 ? QString() : path.left(slash));
+        auto *name = new QStandardItem(slash < 0 ? path : path.mid(slash + 1));
+        name->setData(i, kFileIndexRole);
+        name->setData(path, kPathRole);
+        QString tip = path;
+        if (f.status == git::FileStatus::Renamed || f.status == git::FileStatus::Copied)
+            tip = QStringLiteral("%1 → %2 (%3% similar)").arg(f.oldPath, f.newPath).arg(f.similarity);
+        name->setToolTip(tip);
+        auto *status = new QStandardItem(git::fileStatusName(f.status));
+        parent->appendRow({name, status, new QStandardItem, new QStandardItem, new QStandardItem});
+        m_itemsByFile.insert(i, name);
+    }
+    m_tree->expandAll();
+    m_tree->header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
+    for (int c = StatusColumn; c < ColumnCount; ++c)
+        m_tree->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    m_tree->header()->setStretchLastSection(false);
+
+    m_commits->clear();
+    const git::ResolvedRange &range = m_session->range();
+    for (const git::CommitSummary &c : range.commits) {
+        auto *item = new QTreeWidgetItem(m_commits, {c.shortSha, c.subject, c.author.section(QStringLiteral(" <"), 0, 0),
+                                                     QLocale().toString(c.date, QLocale::ShortFormat)});
+        item->setToolTip(1, c.subject);
+    }
+    m_summary->setText(range.workingTree ? tr("Working tree of %1: %n file(s) changed", nullptr, int(files.size()))
+                                               .arg(m_session->request().repositoryPath)
+                                         : tr("%1…%2: %n file(s), %3 commit(s)", nullptr, int(files.size()))
+                                               .arg(range.base, range.head)
+                                               .arg(range.commits.size()));
+    updateCounts();
+    updateFindingCounts();
+    if (!files.isEmpty())
+        selectFile(0);
+}
+
+void FilesPane::updateCounts()
+{
+    if (!m_session->isOpen())
+        return;
+    const git::RangeDiff &diff = m_session->diff();
+    for (auto it = m_itemsByFile.cbegin(); it != m_itemsByFile.cend(); ++it) {
+        QStandardItem *name = it.value();
+        QStandardItem *parent = name->parent() ? name->parent() : m_model->invisibleRootItem();
+        QStandardItem *added = parent->child(name->row(), AddedColumn);
+        if (!added || !added->text().isEmpty() || !diff.hasPatch(it.key()))
+            continue;
+        const auto patch = diff.patch(it.key());
+        if (!patch)
+            continue;
+        if ((*patch)->binary) {
+            added->setText(tr("binary"));
+            continue;
+        }
+        added->setText(QStringLiteral("+%1").arg((*patch)->added));
+        added->setForeground(QColor(0x1a, 0x7f, 0x37));
+        QStandardItem *removed = parent->child(name->row(), RemovedColumn);
+        removed->setText(QStringLiteral("−%1").arg((*patch)->removed));
+        removed->setForeground(QColor(0xcf, 0x22, 0x2e));
+    }
+}
+
+void FilesPane::updateFindingCounts()
+{
+    QHash<QString, int> counts;
+    for (const RawFinding &f : m_document->review().findings) {
+        QSet<QString> paths;
+        for (const Location &l : f.locations)
+            paths.insert(l.path);
+        for (const QString &p : paths)
+            ++counts[p];
+    }
+    for (QStandardItem *name : std::as_const(m_itemsByFile)) {
+        QStandardItem *parent = name->parent() ? name->parent() : m_model->invisibleRootItem();
+        QStandardItem *findings = parent->child(name->row(), FindingsColumn);
+        const int n = counts.value(name->data(kPathRole).toString());
+        findings->setText(n > 0 ? QString::number(n) : QString());
+    }
+}
+
+void FilesPane::selectFile(int fileIndex)
+{
+    QStandardItem *item = m_itemsByFile.value(fileIndex);
+    if (!item)
+        return;
+    m_tree->setCurrentIndex(item->index());
+    m_tree->scrollTo(item->index());
+}
+
+} // namespace rb::ui
