@@ -6,6 +6,8 @@
 #include <QSet>
 
 #include <algorithm>
+#include <cstdint>
+#include <unordered_map>
 #include <cmath>
 #include <numeric>
 #include <utility>
@@ -243,50 +245,77 @@ bool overwhelming(const PairScore &s, const ClusterOptions &options)
     return s.combined >= options.sameAgentThreshold && s.linesOverlap && s.text >= options.sameAgentText;
 }
 
-// Candidate pairs come only from items that share a blocking key: a file and line bucket,
-// a code identifier, or one of their highest-weighted prose terms. Keys shared by more than
-// maxBlockSize items say little and are skipped.
+// Candidate pairs come only from items that share blocking keys. Strong keys (a file and
+// line bucket, a code identifier) make a pair a candidate on their own; weak keys (a file
+// without lines, one of an item's highest-weighted prose terms) need a second shared key.
+// Keys shared by more than maxBlockSize items say little and are skipped.
 std::vector<std::pair<int, int>> candidatePairs(const QList<ClusterItem> &items, const Model &m,
                                                 const ClusterOptions &options)
 {
-    QHash<QString, std::vector<int>> blocks;
-    for (qsizetype i = 0; i < items.size(); ++i) {
-        const Features &f = m.features[std::size_t(i)];
-        const QString part = QString::number(items[i].partition) + QLatin1Char('|');
-        QSet<QString> keys;
+    enum KeyKind : std::uint64_t { LineBucket = 1, Identifier = 2, File = 3, Term = 4 };
+    auto key = [](KeyKind kind, int partition, int id, int bucket) {
+        return (std::uint64_t(kind) << 60) | (std::uint64_t(partition & 0xff) << 52)
+             | (std::uint64_t(std::uint32_t(id)) << 20) | std::uint64_t(bucket & 0xfffff);
+    };
+    const std::size_t n = std::size_t(items.size());
+    QHash<QString, int> fileIds;
+    std::vector<std::vector<std::uint64_t>> keysOf(n);
+    std::unordered_map<std::uint64_t, std::vector<int>> blocks;
+    for (std::size_t i = 0; i < n; ++i) {
+        const Features &f = m.features[i];
+        const int part = items[qsizetype(i)].partition;
+        std::vector<std::uint64_t> &keys = keysOf[i];
         for (const PathLines &pl : f.locations) {
-            if (pl.start <= 0) {
-                keys.insert(part + QStringLiteral("f:") + pl.fileName);
+            const int file = int(fileIds.insert(pl.fileName, int(fileIds.size())).value());
+            keys.push_back(key(File, part, file, 0));
+            if (pl.start <= 0)
                 continue;
-            }
             const int from = std::max(0, pl.start - options.nearbyLines) / kBucketLines;
             const int to = (pl.end + options.nearbyLines) / kBucketLines;
             for (int bucket = from; bucket <= to && bucket < from + 8; ++bucket)
-                keys.insert(part + QStringLiteral("l:%1#%2").arg(pl.fileName).arg(bucket));
-            keys.insert(part + QStringLiteral("f:") + pl.fileName);
+                keys.push_back(key(LineBucket, part, file, bucket));
         }
         for (const auto &e : f.identifiers)
-            keys.insert(part + QStringLiteral("i:") + m.identifiers.names[std::size_t(e.first)]);
+            keys.push_back(key(Identifier, part, e.first, 0));
         SparseVector top = f.text;
         const std::size_t k = std::min<std::size_t>(top.size(), std::size_t(options.termsPerItem));
         std::partial_sort(top.begin(), top.begin() + std::ptrdiff_t(k), top.end(),
                           [](const auto &x, const auto &y) { return x.second > y.second; });
         for (std::size_t t = 0; t < k; ++t)
-            keys.insert(part + QStringLiteral("t:") + m.terms.names[std::size_t(top[t].first)]);
-        for (const QString &key : std::as_const(keys))
-            blocks[key].push_back(int(i));
+            keys.push_back(key(Term, part, top[t].first, 0));
+        std::sort(keys.begin(), keys.end());
+        keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+        for (std::uint64_t kk : keys)
+            blocks[kk].push_back(int(i));
     }
+
+    // For each item, count the keys it shares with every later item; strong keys count double.
     std::vector<std::pair<int, int>> pairs;
-    for (auto it = blocks.constBegin(); it != blocks.constEnd(); ++it) {
-        const std::vector<int> &members = it.value();
-        if (members.size() < 2 || members.size() > std::size_t(options.maxBlockSize))
-            continue;
-        for (std::size_t x = 0; x < members.size(); ++x)
-            for (std::size_t y = x + 1; y < members.size(); ++y)
-                pairs.emplace_back(members[x], members[y]);
+    std::vector<int> shared(n, 0);
+    std::vector<int> touched;
+    for (std::size_t i = 0; i < n; ++i) {
+        touched.clear();
+        for (std::uint64_t kk : keysOf[i]) {
+            const std::vector<int> &members = blocks[kk];
+            if (members.size() < 2 || members.size() > std::size_t(options.maxBlockSize))
+                continue;
+            const KeyKind kind = KeyKind(kk >> 60);
+            const int weight = kind == LineBucket || kind == Identifier ? 2 : 1;
+            for (int j : members) {
+                if (j <= int(i))
+                    continue;
+                if (shared[std::size_t(j)] == 0)
+                    touched.push_back(j);
+                shared[std::size_t(j)] += weight;
+            }
+        }
+        std::sort(touched.begin(), touched.end());
+        for (int j : touched) {
+            if (shared[std::size_t(j)] >= 2)
+                pairs.emplace_back(int(i), j);
+            shared[std::size_t(j)] = 0;
+        }
     }
-    std::sort(pairs.begin(), pairs.end());
-    pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
     return pairs;
 }
 
@@ -329,7 +358,14 @@ PairScore scorePair(const QList<ClusterItem> &items, int a, int b, const Cluster
 QList<Cluster> clusterItems(const QList<ClusterItem> &items, const ClusterOptions &options, ClusterStats *stats)
 {
     const Model m = buildModel(items);
-    const auto pairs = candidatePairs(items, m, options);
+    std::vector<std::pair<int, int>> pairs;
+    if (options.exhaustive) {
+        for (int a = 0; a < int(items.size()); ++a)
+            for (int b = a + 1; b < int(items.size()); ++b)
+                pairs.emplace_back(a, b);
+    } else {
+        pairs = candidatePairs(items, m, options);
+    }
     if (stats)
         stats->candidatePairs = qint64(pairs.size());
 

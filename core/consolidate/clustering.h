@@ -30,6 +30,7 @@ struct ClusterOptions {
     int nearbyLines = 12;             // lines apart that still count as "nearby"
     int maxBlockSize = 200;           // blocking keys shared by more items are not used to find candidates
     int termsPerItem = 8;             // highest-weighted prose terms used as blocking keys
+    bool exhaustive = false;          // score every pair, no blocking (the benchmark's baseline)
 };
 
 // The evidence between two items, each part in [0, 1].
