@@ -15,12 +15,12 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expected");
         QTest::addColumn<QString>("note");
         QTest::newRow("one") << QStringList{QStringLiteral("codex:I1")} << "important" << "";
-        QTest::newRow("suggestion+critical ties up") << QStringList{QStringLiteral("claude:S1"), QStringLiteral("gemini:1")}
-                                                     << "critical"
+        QTest::newRow("suggestion+critical meet in the middle") << QStringList{QStringLiteral("claude:S1"), QStringLiteral("gemini:1")}
+                                                     << "important"
                                                      << "Claude rated this Suggestion; Gemini rated it Critical.";
         QTest::newRow("three, median important")
             << QStringList{QStringLiteral("claude:S1"), QStringLiteral("gemini:1"), QStringLiteral("codex:I1")} << "important"
-            << "Claude rated this Suggestion; Gemini rated it Critical; Codex rated it Important.";
+            << "Claude rated this Suggestion; Codex rated it Important; Gemini rated it Critical.";
         QTest::newRow("agree") << QStringList{QStringLiteral("claude:I1"), QStringLiteral("claude:I2")} << "important" << "";
     }
     void proposalIsUpperMedian()

@@ -1,5 +1,8 @@
 #include "edit/issue_edits.h"
 
+#include "consolidate/consolidate.h"
+#include "consolidate/severity_proposal.h"
+
 #include <algorithm>
 
 namespace rb::edit {
@@ -20,14 +23,6 @@ qsizetype indexOfIssue(const Review &review, const QString &id)
         if (review.issues[i].id == id)
             return i;
     return -1;
-}
-
-// The short name used in prose: "Claude Opus 4.6" -> "Claude".
-QString shortAgentName(const Review &review, const QString &agentId)
-{
-    const AgentRun *a = review.agent(agentId);
-    const QString name = a && !a->name.isEmpty() ? a->name : agentId;
-    return name.section(QLatin1Char(' '), 0, 0);
 }
 
 void dropEvidenceAbout(Issue &issue, const QString &findingId)
@@ -61,37 +56,14 @@ QString newIssueId(const Review &review)
 
 void refreshProposal(const Review &review, Issue &issue)
 {
-    QList<const RawFinding *> members;
-    for (const QString &id : issue.members)
-        if (const RawFinding *f = review.finding(id))
-            members << f;
-    if (members.isEmpty())
+    const auto ratings = consolidate::agentRatings(review, issue.members);
+    if (ratings.isEmpty())
         return;
-    QList<int> ranks;
-    for (const RawFinding *f : members)
-        ranks << rank(f->severity);
-    std::sort(ranks.begin(), ranks.end());
-    const int median = ranks[ranks.size() / 2]; // upper median: ties go to the higher rating
-    issue.proposedSeverity = median == 2 ? Severity::Critical : median == 1 ? Severity::Important : Severity::Suggestion;
-
-    bool disagree = false;
-    for (const RawFinding *f : members)
-        disagree |= f->severity != members.first()->severity;
-    if (!disagree) {
-        issue.disagreementNote.clear();
-        return;
-    }
-    QStringList parts;
-    QStringList seenAgents;
-    for (const RawFinding *f : members) {
-        if (seenAgents.contains(f->agentId))
-            continue;
-        seenAgents << f->agentId;
-        parts << QStringLiteral("%1 rated %2 %3").arg(shortAgentName(review, f->agentId),
-                                                      parts.isEmpty() ? QStringLiteral("this") : QStringLiteral("it"),
-                                                      displayName(f->severity));
-    }
-    issue.disagreementNote = parts.join(QStringLiteral("; ")) + QLatin1Char('.');
+    QList<Severity> values;
+    for (const auto &r : ratings)
+        values << r.second;
+    issue.proposedSeverity = consolidate::proposeSeverity(values);
+    issue.disagreementNote = consolidate::draftDisagreementNote(ratings);
 }
 
 Result<QString> mergeIssues(Review &review, const QStringList &ids)
@@ -151,17 +123,7 @@ Result<QString> splitFinding(Review &review, const QString &findingId)
     dropEvidenceAbout(*from, findingId);
     refreshProposal(review, *from);
 
-    Issue fresh;
-    fresh.id = newIssueId(review);
-    fresh.title = finding->title;
-    fresh.body = finding->body;
-    fresh.locations = finding->locations;
-    fresh.members = {findingId};
-    fresh.category = finding->category;
-    fresh.codeExcerpt = finding->codeExcerpts.value(0);
-    fresh.fixProse = finding->fixProse;
-    fresh.fixPatch = finding->fixPatch;
-    refreshProposal(review, fresh);
+    const Issue fresh = consolidate::issueFromMembers(review, {findingId}, newIssueId(review));
     const qsizetype at = indexOfIssue(review, from->id) + 1;
     review.issues.insert(at, fresh);
     return fresh.id;

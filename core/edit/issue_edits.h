@@ -25,8 +25,8 @@ const Issue *issueOfFinding(const Review &review, const QString &findingId);
 // A fresh issue id ("issue-N") not used in the review.
 QString newIssueId(const Review &review);
 
-// Recomputes an issue's proposed severity (the median of its members' ratings, ties toward
-// the higher rating) and drafts the disagreement note when the members' ratings differ.
+// Recomputes an issue's proposed severity and disagreement note from its members, with the
+// rules of consolidate/severity_proposal.h.
 void refreshProposal(const Review &review, Issue &issue);
 
 } // namespace rb::edit
