@@ -3,8 +3,14 @@
 #include "main_window.h"
 #include "version.h"
 
+#include "demo/demo_review.h"
+
 #include <QApplication>
 #include <QCoreApplication>
+#include <QDir>
+#include <QTemporaryDir>
+
+#include <memory>
 
 namespace {
 
@@ -40,19 +46,36 @@ int main(int argc, char **argv)
     }
 
     QStringList files;
+    bool demoMode = false;
     for (const QString &a : args) {
+        if (a == QLatin1String("--demo")) {
+            demoMode = true;
+            continue;
+        }
         if (a.startsWith(QLatin1Char('-'))) {
             cli::err() << "reviewbench: unknown option " << a << "\n" << cli::usageText();
             return cli::ExitUsage;
         }
         files << a;
     }
-    if (files.size() > 1) {
-        cli::err() << "reviewbench: give at most one review file\n";
+    if (files.size() > 1 || (demoMode && !files.isEmpty())) {
+        cli::err() << "reviewbench: give at most one review file, or --demo\n";
         return cli::ExitUsage;
     }
 
     QApplication app(argc, argv);
+    // The demo lives in a temporary folder that is removed when the window closes.
+    std::unique_ptr<QTemporaryDir> demoDir;
+    if (demoMode) {
+        demoDir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/reviewbench-demo-XXXXXX"));
+        const auto setup = demoDir->isValid() ? demo::prepareDemo(demoDir->path())
+                                              : Result<demo::DemoSetup>(Error::of(demoDir->errorString()));
+        if (!setup) {
+            cli::err() << "reviewbench: cannot set up the demo: " << setup.error().message << "\n";
+            return cli::ExitFailed;
+        }
+        files << setup->reviewPath;
+    }
     ui::MainWindow window;
     window.show();
     if (!files.isEmpty())

@@ -1,5 +1,7 @@
 // The built-in demo repository: real commits on two branches, reviews that point at real lines.
 #include "demo/demo_project.h"
+#include "demo/demo_review.h"
+#include "io/review_file.h"
 
 #include <QDir>
 #include <QFile>
@@ -64,6 +66,32 @@ private Q_SLOTS:
             }
         }
         QVERIFY(checked >= 6);
+    }
+
+    // The demo review shows every feature: overlapping findings, a severity disagreement,
+    // a false positive to triage and fixes.
+    void preparedReviewHasEveryFeature()
+    {
+        QTemporaryDir dir;
+        const auto setup = demo::prepareDemo(dir.path());
+        QVERIFY2(setup.ok(), qPrintable(setup.ok() ? QString() : setup.error().message));
+        const auto review = loadReviewFile(setup->reviewPath);
+        QVERIFY(review.ok());
+        QCOMPARE(review->agents.size(), 3);
+        QCOMPARE(review->metadata.commits.size(), 3);
+        QCOMPARE(review->metadata.repository, setup->repositoryPath);
+        QCOMPARE(review->findings.size(), 8);
+        int multiAgent = 0, disagreements = 0, withPatch = 0;
+        for (const Issue &i : review->issues) {
+            multiAgent += i.members.size() > 1;
+            disagreements += !i.disagreementNote.isEmpty();
+            withPatch += !i.fixPatch.isEmpty();
+        }
+        QVERIFY2(multiAgent >= 3, qPrintable(QString::number(multiAgent)));
+        QVERIFY(disagreements >= 1);
+        QVERIFY(withPatch >= 3);
+        for (const AgentRun &a : review->agents)
+            QVERIFY2(a.parseWarnings.isEmpty(), qPrintable(a.id + QStringLiteral(": ") + a.parseWarnings.value(0).message));
     }
 
     void refusesANonEmptyFolder()

@@ -12,6 +12,7 @@ const std::map<QString, Command> &commands()
 {
     static const std::map<QString, Command> table{
         {QStringLiteral("validate"), validateCommand},
+        {QStringLiteral("demo"), demoCommand},
         {QStringLiteral("import"), importCommand},
         {QStringLiteral("diff"), diffCommand},
     };
@@ -45,6 +46,7 @@ QString usageText()
 {
     return QStringLiteral(
         "Usage: reviewbench [OPTIONS] [REVIEW.json]\n"
+        "       reviewbench --demo\n"
         "       reviewbench COMMAND [ARGS...]\n"
         "\n"
         "Without a command, opens the workbench window (on REVIEW.json when given).\n"
@@ -52,9 +54,12 @@ QString usageText()
         "Options:\n"
         "  -h, --help       show this help and exit\n"
         "  -v, --version    show the version and exit\n"
+        "      --demo       open the built-in demo: a small repository with a made-up PR,\n"
+        "                   three agents' reviews of it, consolidated (in a temporary folder)\n"
         "\n"
         "Commands (no display needed):\n"
         "  validate FILE    check a review file and print a summary of it\n"
+        "  demo DIR         write the built-in demo (a repository and its review file) to DIR\n"
         "  import REVIEW.json --agent NAME [--id ID] [--format auto|markdown|json|sarif]\n"
         "         [--source-root DIR] FILE\n"
         "                   add a raw review (Markdown, findings JSON or SARIF) as an agent\n"

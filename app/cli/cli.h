@@ -24,6 +24,7 @@ QString usageText();
 
 // Subcommands
 int validateCommand(const QStringList &args);
+int demoCommand(const QStringList &args);
 int importCommand(const QStringList &args);
 int diffCommand(const QStringList &args);
 

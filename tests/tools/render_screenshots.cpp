@@ -1,13 +1,19 @@
 // Renders the workbench's main states to PNG files (docs/screenshots/), under the offscreen
 // platform. Usage: render_screenshots OUTPUT_DIR [REVIEW.json]
+#include "demo/demo_review.h"
+#include "diff/diff_view.h"
 #include "document/review_document.h"
+#include "session/review_session.h"
+#include "widgets/diff_pane.h"
 #include "io/review_file.h"
 #include "main_window.h"
 #include "seed_review.h"
 #include "settings/app_settings.h"
 #include "widgets/consolidation_pane.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QDir>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -39,9 +45,12 @@ int main(int argc, char **argv)
     rb::ui::AppSettings::useFile(tmp.filePath(QStringLiteral("settings.ini")));
     QString reviewPath = argc > 2 ? QString::fromLocal8Bit(argv[2]) : QString();
     if (reviewPath.isEmpty()) {
-        reviewPath = tmp.filePath(QStringLiteral("seed.json"));
-        if (!rb::saveReviewFile(rb::test::seedReview(), reviewPath).ok())
+        const auto setup = rb::demo::prepareDemo(tmp.filePath(QStringLiteral("demo")));
+        if (!setup) {
+            std::fprintf(stderr, "%s\n", qPrintable(setup.error().message));
             return 1;
+        }
+        reviewPath = setup->reviewPath;
     }
     rb::ui::MainWindow w;
     w.setInteractive(false);
@@ -49,7 +58,17 @@ int main(int argc, char **argv)
     w.show();
     if (!w.openReviewFile(reviewPath))
         return 1;
+    QElapsedTimer waited;
+    waited.start();
+    while (!w.session()->isOpen() && waited.elapsed() < 10000)
+        QApplication::processEvents(QEventLoop::AllEvents, 50);
+    w.consolidationPane()->selectIssue(QStringLiteral("issue-2"));
+    for (int i = 0; i < 20; ++i)
+        QApplication::processEvents(QEventLoop::AllEvents, 20);
     bool ok = grab(&w, out + QStringLiteral("/workbench.png"));
+    w.diffPane()->toggleModeAction()->setChecked(true);
+    ok &= grab(&w, out + QStringLiteral("/side-by-side.png"));
+    w.diffPane()->toggleModeAction()->setChecked(false);
     w.consolidationPane()->selectIssue(QStringLiteral("issue-1"));
     auto *tabs = w.consolidationPane()->tabs();
     tabs->setCurrentIndex(1);

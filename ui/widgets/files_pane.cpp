@@ -6,6 +6,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QRegularExpression>
 #include <QSplitter>
 #include <QStandardItemModel>
 #include <QTreeView>
@@ -121,10 +122,18 @@ void FilesPane::rebuild()
                                                      QLocale().toString(c.date, QLocale::ShortFormat)});
         item->setToolTip(1, c.subject);
     }
+    // Show the names the review was made with; the session may have resolved exact shas.
+    const ReviewMetadata &meta = m_document->review().metadata;
+    const auto shortName = [](const QString &name) {
+        static const QRegularExpression sha(QStringLiteral("^[0-9a-f]{40}$"));
+        return sha.match(name).hasMatch() ? name.left(8) : name;
+    };
+    const QString base = shortName(meta.base.isEmpty() ? range.base : meta.base);
+    const QString head = shortName(meta.head.isEmpty() ? range.head : meta.head);
     m_summary->setText(range.workingTree ? tr("Working tree of %1: %n file(s) changed", nullptr, int(files.size()))
                                                .arg(m_session->request().repositoryPath)
-                                         : tr("%1…%2: %n file(s), %3 commit(s)", nullptr, int(files.size()))
-                                               .arg(range.base, range.head)
+                                         : tr("%1 … %2: %n file(s), %3 commit(s)", nullptr, int(files.size()))
+                                               .arg(base, head)
                                                .arg(range.commits.size()));
     updateCounts();
     updateFindingCounts();
