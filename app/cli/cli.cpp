@@ -12,6 +12,7 @@ const std::map<QString, Command> &commands()
 {
     static const std::map<QString, Command> table{
         {QStringLiteral("validate"), validateCommand},
+        {QStringLiteral("patch"), patchCommand},
     };
     return table;
 }
@@ -53,6 +54,10 @@ QString usageText()
         "\n"
         "Commands (no display needed):\n"
         "  validate FILE    check a review file and print a summary of it\n"
+        "  patch [--check] [--repo DIR] [--path FILE] PATCH|-\n"
+        "                   apply (or only check) a patch or fix fragment to the working\n"
+        "                   tree of DIR's repository (default: the current folder's);\n"
+        "                   --path names the file when the fragment has no file header\n"
         "\n"
         "Exit status: 0 success, 1 failed or refused, 2 wrong arguments,\n"
         "3 already applied (patch), 4 an input file is unreadable or invalid.\n"
