@@ -201,6 +201,43 @@ private Q_SLOTS:
         QVERIFY2(again.status == FixStatus::AlreadyApplied, qPrintable(again.describe()));
     }
 
+    void refusesRenamesAndDeletions_data()
+    {
+        QTest::addColumn<QString>("patch");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("deletion") << QStringLiteral("diff --git a/f.txt b/f.txt\ndeleted file mode 100644\n--- a/f.txt\n+++ /dev/null\n"
+                                                    "@@ -1,2 +0,0 @@\n-a\n-b\n")
+                                  << QStringLiteral("f.txt: deleting files is not supported");
+        QTest::newRow("rename") << QStringLiteral("diff --git a/f.txt b/g.txt\nsimilarity index 90%\nrename from f.txt\nrename to g.txt\n"
+                                                  "--- a/f.txt\n+++ b/g.txt\n@@ -1,2 +1,2 @@\n a\n-b\n+B\n")
+                                << QStringLiteral("g.txt: renaming files (from f.txt) is not supported");
+    }
+    void refusesRenamesAndDeletions()
+    {
+        QFETCH(QString, patch);
+        QFETCH(QString, reason);
+        QTemporaryDir dir;
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("f.txt")), "a\nb\n"));
+        const FixResult r = applyFix(dir.path(), patch);
+        QCOMPARE(int(r.status), int(FixStatus::Refused));
+        QVERIFY2(r.message.contains(reason), qPrintable(r.message));
+        QCOMPARE(readFile(dir.filePath(QStringLiteral("f.txt"))), QByteArray("a\nb\n"));
+    }
+
+    void keepsTheFilePermissions()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("run.sh"));
+        QVERIFY(writeFile(file, "#!/bin/sh\necho a\n"));
+        const auto mode = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner | QFileDevice::ReadGroup
+                        | QFileDevice::ExeGroup;
+        QVERIFY(QFile::setPermissions(file, mode));
+        const FixResult r = applyFix(dir.path(), QStringLiteral("-echo a\n+echo b\n"), QStringLiteral("run.sh"));
+        QVERIFY2(r.written, qPrintable(r.describe()));
+        QCOMPARE(readFile(file), QByteArray("#!/bin/sh\necho b\n"));
+        QCOMPARE(QFile::permissions(file) & ~(QFileDevice::ReadUser | QFileDevice::WriteUser | QFileDevice::ExeUser), mode);
+    }
+
     void multiFileSuccess()
     {
         QTemporaryDir dir;

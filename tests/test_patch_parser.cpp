@@ -70,6 +70,26 @@ private Q_SLOTS:
             "--- not a header\n"
             "+b\n"
             " c\n") << int(PatchStyle::UnifiedDiff) << QStringLiteral("f.txt{hunk 1@1:  -+ }");
+        QTest::newRow("format-patch mail with prose and signature") << QStringLiteral(
+            "From 0123456789abcdef Mon Sep 17 00:00:00 2001\n"
+            "Subject: [PATCH] Fix the loop bound\n"
+            "\n"
+            "---\n"
+            " x.go | 2 +-\n"
+            "\n"
+            "diff --git a/x.go b/x.go\n"
+            "index 1111111..2222222 100644\n"
+            "--- a/x.go\n"
+            "+++ b/x.go\n"
+            "@@ -1,2 +1,2 @@\n"
+            "-for i < n-1 {\n"
+            "+for i < n {\n"
+            " }\n"
+            "Trailing words after the hunk.\n"
+            "-- \n"
+            "2.47.0\n") << int(PatchStyle::GitPatch) << QStringLiteral("x.go{hunk 1@1: -+ }");
+        QTest::newRow("file headers without @@") << QStringLiteral("--- a/x.go\n+++ b/x.go\n a\n-b\n+B\n")
+                                                 << int(PatchStyle::UnifiedDiff) << QStringLiteral("x.go{hunk 1:  -+}");
         QTest::newRow("fragment without @@") << QStringLiteral(" a\n-b\n+B\n c\n") << int(PatchStyle::Fragment)
                                               << QStringLiteral("{hunk 1:  -+ }");
         QTest::newRow("fragment with bare @@ lines") << QStringLiteral("@@\n a\n-b\n+B\n@@ fn() @@\n x\n+y\n")

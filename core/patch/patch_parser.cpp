@@ -129,13 +129,21 @@ public:
         bool open = false;
         Hunk current;
         int oldCount = -1;
+        int newCount = -1;
+        int oldSeen = 0;
+        int newSeen = 0;
         int part = 1;
+        bool started = false;
         auto startHunk = [&](qsizetype at) {
+            started = true;
             current = Hunk{};
             current.sourceLine = int(at) + m_lines.firstLineNumber;
             current.label = QStringLiteral("hunk %1").arg(++m_counter);
             part = 1;
             oldCount = -1;
+            newCount = -1;
+            oldSeen = 0;
+            newSeen = 0;
             open = true;
         };
         auto flush = [&]() {
@@ -163,11 +171,21 @@ public:
                     current.oldStart = m.captured(1).toInt();
                     current.newStart = m.captured(3).toInt();
                     oldCount = m.captured(2).isEmpty() ? 1 : m.captured(2).toInt();
+                    newCount = m.captured(4).isEmpty() ? 1 : m.captured(4).toInt();
                 }
                 continue;
             }
             if (line.startsWith("\\"))
                 continue; // "\ No newline at end of file"
+            if (stopAtFileBoundary) {
+                // Between hunks of a real patch: prose, or format-patch's "-- " signature.
+                const bool counted = oldCount >= 0 && oldSeen >= oldCount && newSeen >= newCount;
+                const bool hunkLine = line.startsWith(' ') || line.startsWith('+') || line.startsWith('-');
+                if (counted && (!hunkLine || line == "-- "))
+                    flush();
+                if (!open && (started || !hunkLine))
+                    continue; // a file header followed directly by lines, without "@@", starts a hunk
+            }
             if (!open)
                 startHunk(i);
             const char c = line.isEmpty() ? ' ' : line.at(0);
@@ -198,6 +216,8 @@ public:
             pl.kind = c == '+' ? LineKind::Added : c == '-' ? LineKind::Removed : LineKind::Context;
             pl.text = body;
             current.lines.append(pl);
+            oldSeen += pl.kind != LineKind::Added ? 1 : 0;
+            newSeen += pl.kind != LineKind::Removed ? 1 : 0;
         }
         flush();
         return i;
@@ -296,7 +316,7 @@ Result<ParsedPatch> parsePatch(const QString &text)
     for (qsizetype i = 0; i < ls.size(); ++i) {
         if (ls[i].startsWith("diff --git "))
             git = true;
-        else if (isHeaderPair(ls, i) && i + 2 < ls.size() && ls[i + 2].startsWith("@@"))
+        else if (isHeaderPair(ls, i))
             unified = true;
     }
     if (git || unified)
