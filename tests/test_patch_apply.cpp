@@ -73,6 +73,15 @@ private Q_SLOTS:
             << readData("cache.go") << QString::fromUtf8(readData("shifted-spaces.diff")) << applied
             << readData("cache.shifted-spaces.expected") << QStringList{QStringLiteral("hunk 1: line 17, whitespace-insensitive")};
 
+        QTest::newRow("outer level at column 0, inner lines with a tab")
+            << QByteArray("func Refresh(p string) error {\n\tv, err := load(p)\n\tif err != nil {\n\t\tlog.Printf(\"refresh: %v\", err)\n\t}\n"
+                          "\tcurrent.Store(v)\n\treturn nil\n}\n")
+            << QStringLiteral(" v, err := load(p)\n if err != nil {\n \tlog.Printf(\"refresh: %v\", err)\n+\treturn err\n }\n current.Store(v)\n")
+            << applied
+            << QByteArray("func Refresh(p string) error {\n\tv, err := load(p)\n\tif err != nil {\n\t\tlog.Printf(\"refresh: %v\", err)\n"
+                          "\t\treturn err\n\t}\n\tcurrent.Store(v)\n\treturn nil\n}\n")
+            << QStringList{QStringLiteral("hunk 1: line 2, whitespace-insensitive")};
+
         // Fragment styles
         QTest::newRow("blank context line without its space") << QByteArray("a\n\nb\nc\n") << QStringLiteral(" a\n\n b\n-c\n+C\n")
                                                                << applied << QByteArray("a\n\nb\nC\n") << QStringList{};
