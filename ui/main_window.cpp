@@ -12,6 +12,7 @@
 #include "widgets/agent_columns_view.h"
 #include "widgets/diff_pane.h"
 #include "widgets/files_pane.h"
+#include "widgets/fixes_pane.h"
 #include "diff/diff_view.h"
 #include "widgets/consolidation_pane.h"
 
@@ -92,6 +93,8 @@ void MainWindow::createDocks()
     m_consolidation = new ConsolidationPane(m_document, this);
     m_agents = new AgentColumnsView(m_document, this);
     m_agents->setObjectName(QStringLiteral("agentColumns"));
+    m_fixes = new FixesPane(m_session, m_document, this);
+    m_consolidation->addPage(m_fixes, tr("Fixes"));
     QDockWidget *files = addDock(m_files, tr("Files && Commits"), QStringLiteral("filesDock"), Qt::LeftDockWidgetArea);
     QDockWidget *consolidation =
         addDock(m_consolidation, tr("Consolidation"), QStringLiteral("consolidationDock"), Qt::RightDockWidgetArea);
@@ -152,6 +155,14 @@ void MainWindow::createActions()
     QMenu *triage = menuBar()->addMenu(tr("&Triage"));
     m_triage = new TriageActions(m_document, m_consolidation, this);
     m_triage->addTo(triage);
+
+    QMenu *fixes = menuBar()->addMenu(tr("Fi&xes"));
+    for (QAction *a : m_fixes->actions()) {
+        fixes->addAction(a);
+        addAction(a);
+    }
+    connect(m_fixes, &FixesPane::message, this, [this](const QString &m) { statusBar()->showMessage(m, 10000); });
+    connect(m_consolidation, &ConsolidationPane::currentIssueChanged, m_fixes, &FixesPane::setIssue);
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     m_viewMenu->addAction(m_diff->toggleModeAction());

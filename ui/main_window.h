@@ -19,6 +19,7 @@ class AgentColumnsView;
 class ConsolidationPane;
 class DiffPane;
 class FilesPane;
+class FixesPane;
 class ReviewDocument;
 class ReviewSession;
 class TriageActions;
@@ -36,6 +37,7 @@ public:
     AgentColumnsView *agentColumns() const { return m_agents; }
     DiffPane *diffPane() const { return m_diff; }
     FilesPane *filesPane() const { return m_files; }
+    FixesPane *fixesPane() const { return m_fixes; }
     ReviewSession *session() const { return m_session; }
 
     // Whether message boxes are shown (false in tests: errors go to the status bar only).
@@ -72,6 +74,7 @@ private:
     ConsolidationPane *m_consolidation = nullptr;
     DiffPane *m_diff = nullptr;
     FilesPane *m_files = nullptr;
+    FixesPane *m_fixes = nullptr;
     AgentColumnsView *m_agents = nullptr;
     TriageActions *m_triage = nullptr;
     QMenu *m_recentMenu = nullptr;

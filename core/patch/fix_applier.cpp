@@ -161,6 +161,9 @@ FixResult run(const QString &workTree, const QString &patchText, const QString &
     const QString summary = QStringLiteral("%1 in %2").arg(plural(hunks, "hunk"), plural(targets.size(), "file"));
     result.status = FixStatus::Applied;
     if (!write) {
+        // The change as it would be written: the workbench previews it.
+        for (qsizetype i = 0; i < targets.size(); ++i)
+            result.files[i].appliedDiff = targets[i].plan.appliedDiff;
         result.message = QStringLiteral("applies: %1 (checked only; nothing was written)").arg(summary);
         return result;
     }

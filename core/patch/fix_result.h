@@ -53,7 +53,7 @@ struct FileOutcome {
     QString error;              // a refusal that concerns the file itself (unsafe path, unreadable)
     QString contentHashBefore;  // sha256 before the fix (empty when created)
     QString contentHashAfter;   // sha256 after the fix
-    QString appliedDiff;        // the change as written (see FixRecord::appliedDiff)
+    QString appliedDiff;        // the change as written, or as it would be by checkFix (see FixRecord::appliedDiff)
 };
 
 enum class FixStatus { Applied, AlreadyApplied, Refused };

@@ -1,0 +1,141 @@
+// The workbench on the built-in demo, driven through its widgets: the diff opens, fixes are
+// previewed, applied and reverted on the demo's working tree, and the review file records it.
+#include "demo/demo_review.h"
+#include "diff/diff_view.h"
+#include "document/review_document.h"
+#include "io/review_file.h"
+#include "main_window.h"
+#include "session/review_session.h"
+#include "settings/app_settings.h"
+#include "widgets/consolidation_pane.h"
+#include "widgets/diff_pane.h"
+#include "widgets/files_pane.h"
+#include "widgets/fixes_pane.h"
+
+#include <QFile>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace rb;
+
+namespace {
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+QString issueWithMember(const Review &r, const QString &findingId)
+{
+    for (const Issue &i : r.issues)
+        if (i.members.contains(findingId))
+            return i.id;
+    return {};
+}
+} // namespace
+
+class TestWorkbenchDemo : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    demo::DemoSetup m_demo;
+
+private Q_SLOTS:
+    void init()
+    {
+        ui::AppSettings::useFile(m_dir.filePath(QStringLiteral("settings.ini")));
+        QDir(m_dir.filePath(QStringLiteral("demo"))).removeRecursively();
+        const auto setup = demo::prepareDemo(m_dir.filePath(QStringLiteral("demo")));
+        QVERIFY2(setup.ok(), qPrintable(setup.ok() ? QString() : setup.error().message));
+        m_demo = *setup;
+    }
+
+    void opensTheDiffOfTheRange()
+    {
+        ui::MainWindow w;
+        w.setInteractive(false);
+        w.show();
+        QVERIFY(w.openReviewFile(m_demo.reviewPath));
+        QTRY_VERIFY_WITH_TIMEOUT(w.session()->isOpen(), 10000);
+        QCOMPARE(w.session()->diff().fileCount(), 3);
+        // Selecting the first issue reveals its place in the diff.
+        QVERIFY(!w.diffPane()->view()->path().isEmpty());
+        QVERIFY(w.diffPane()->view()->rowCount() > 5);
+        w.diffPane()->toggleModeAction()->trigger();
+        QVERIFY(w.diffPane()->view()->mode() == ui::DiffView::Mode::SideBySide);
+    }
+
+    void previewApplyRevertAndRecord()
+    {
+        ui::MainWindow w;
+        w.setInteractive(false);
+        w.show();
+        QVERIFY(w.openReviewFile(m_demo.reviewPath));
+        QTRY_VERIFY_WITH_TIMEOUT(w.session()->isOpen(), 10000);
+        const QString stock = m_demo.repositoryPath + QStringLiteral("/inventory/stock.py");
+        const QByteArray before = readAll(stock);
+        const QString issue = issueWithMember(w.document()->review(), QStringLiteral("claude:I1"));
+        QVERIFY(!issue.isEmpty());
+        w.consolidationPane()->selectIssue(issue);
+
+        ui::FixesPane *fixes = w.fixesPane();
+        QVERIFY(fixes->previewFix());
+        auto *preview = fixes->findChild<QPlainTextEdit *>(QStringLiteral("fixPreview"));
+        QVERIFY2(preview->toPlainText().contains(QLatin1String("+        except (OutOfStock, ValueError):")),
+                 qPrintable(preview->toPlainText()));
+        QCOMPARE(readAll(stock), before); // a preview writes nothing
+
+        QTest::keyClick(&w, Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier); // apply
+        QVERIFY(readAll(stock) != before);
+        QVERIFY(readAll(stock).contains("self.release(sku, quantity)\n            raise"));
+        QVERIFY(w.document()->review().issue(issue)->fixState == FixState::Applied);
+        QVERIFY(w.isWindowModified());
+
+        QTest::keyClick(&w, Qt::Key_R, Qt::ControlModifier | Qt::ShiftModifier); // revert
+        QCOMPARE(readAll(stock), before);
+        QVERIFY(w.document()->review().issue(issue)->fixState == FixState::Reverted);
+
+        QVERIFY(w.document()->save().ok());
+        const auto saved = loadReviewFile(m_demo.reviewPath);
+        QVERIFY(saved.ok());
+        QVERIFY(saved->issue(issue)->fixState == FixState::Reverted);
+    }
+
+    void aFixThatDoesNotApplyIsRecordedAsFailed()
+    {
+        ui::MainWindow w;
+        w.setInteractive(false);
+        w.show();
+        QVERIFY(w.openReviewFile(m_demo.reviewPath));
+        QTRY_VERIFY_WITH_TIMEOUT(w.session()->isOpen(), 10000);
+        const QString report = m_demo.repositoryPath + QStringLiteral("/inventory/report.py");
+        const QByteArray before = readAll(report);
+        const QString issue = issueWithMember(w.document()->review(), QStringLiteral("gemini:2"));
+        w.consolidationPane()->selectIssue(issue);
+        QVERIFY(!w.fixesPane()->applyFix());
+        QCOMPARE(readAll(report), before);
+        const Issue *i = w.document()->review().issue(issue);
+        QVERIFY(i->fixState == FixState::Failed);
+        QVERIFY2(i->fixRecords.value(0).message.contains(QLatin1String("not found")), qPrintable(i->fixRecords.value(0).message));
+    }
+
+    void applyAllAcceptedAppliesOnlyAccepted()
+    {
+        ui::MainWindow w;
+        w.setInteractive(false);
+        w.show();
+        QVERIFY(w.openReviewFile(m_demo.reviewPath));
+        QTRY_VERIFY_WITH_TIMEOUT(w.session()->isOpen(), 10000);
+        const QString drainIssue = issueWithMember(w.document()->review(), QStringLiteral("claude:I2"));
+        const QString reserveIssue = issueWithMember(w.document()->review(), QStringLiteral("claude:I1"));
+        QVERIFY(w.document()->setTriage(drainIssue, TriageState::Accepted));
+        QCOMPARE(w.fixesPane()->applyAllAccepted(), 1);
+        QVERIFY(w.document()->review().issue(drainIssue)->fixState == FixState::Applied);
+        QVERIFY(w.document()->review().issue(reserveIssue)->fixState == FixState::NotApplied);
+        QVERIFY(readAll(m_demo.repositoryPath + QStringLiteral("/native/ring_buffer.h")).contains("moved < max"));
+    }
+};
+
+QTEST_MAIN(TestWorkbenchDemo)
+#include "test_workbench_demo.moc"

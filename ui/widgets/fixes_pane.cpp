@@ -1,0 +1,224 @@
+#include "widgets/fixes_pane.h"
+
+#include "document/review_document.h"
+#include "patch/fix_applier.h"
+#include "patch/fix_result.h"
+#include "session/review_session.h"
+#include "style/severity_style.h"
+
+#include <QAction>
+#include <QFontDatabase>
+#include <QGuiApplication>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QSplitter>
+#include <QSyntaxHighlighter>
+#include <QToolBar>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace rb::ui {
+
+namespace {
+// Colours the lines of a unified diff.
+class DiffTextHighlighter : public QSyntaxHighlighter {
+public:
+    using QSyntaxHighlighter::QSyntaxHighlighter;
+
+protected:
+    void highlightBlock(const QString &text) override
+    {
+        const bool dark = isDark(QGuiApplication::palette());
+        QTextCharFormat f;
+        if (text.startsWith(QLatin1String("@@")))
+            f.setForeground(dark ? QColor(0x79, 0xc0, 0xff) : QColor(0x05, 0x50, 0xae));
+        else if (text.startsWith(QLatin1Char('+')))
+            f.setForeground(dark ? QColor(0x7e, 0xe7, 0x87) : QColor(0x1a, 0x7f, 0x37));
+        else if (text.startsWith(QLatin1Char('-')))
+            f.setForeground(dark ? QColor(0xff, 0xa1, 0x98) : QColor(0xcf, 0x22, 0x2e));
+        else
+            return;
+        setFormat(0, int(text.size()), f);
+    }
+};
+} // namespace
+
+FixesPane::FixesPane(ReviewSession *session, ReviewDocument *document, QWidget *parent)
+    : QWidget(parent), m_session(session), m_document(document)
+{
+    setObjectName(QStringLiteral("fixesPane"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *bar = new QToolBar(this);
+    m_previewAction = bar->addAction(tr("Preview Fix"), this, &FixesPane::previewFix);
+    m_previewAction->setObjectName(QStringLiteral("previewFix"));
+    m_previewAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    m_applyAction = bar->addAction(tr("Apply Fix"), this, &FixesPane::applyFix);
+    m_applyAction->setObjectName(QStringLiteral("applyFix"));
+    m_applyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    m_revertAction = bar->addAction(tr("Revert Fix"), this, &FixesPane::revertFix);
+    m_revertAction->setObjectName(QStringLiteral("revertFix"));
+    m_revertAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    m_applyAllAction = bar->addAction(tr("Apply All Accepted"), this, &FixesPane::applyAllAccepted);
+    m_applyAllAction->setObjectName(QStringLiteral("applyAllAccepted"));
+    m_applyAllAction->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_A));
+    for (QAction *a : actions())
+        a->setToolTip(QStringLiteral("%1 (%2)").arg(a->text(), a->shortcut().toString(QKeySequence::NativeText)));
+    layout->addWidget(bar);
+    m_header = new QLabel(this);
+    m_header->setWordWrap(true);
+    m_header->setContentsMargins(6, 2, 6, 2);
+    layout->addWidget(m_header);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    m_preview = new QPlainTextEdit(split);
+    m_preview->setObjectName(QStringLiteral("fixPreview"));
+    m_preview->setReadOnly(true);
+    m_preview->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_preview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_preview->setPlaceholderText(tr("Preview a fix to see the change it would make to the working tree."));
+    new DiffTextHighlighter(m_preview->document());
+    m_results = new QTreeWidget(split);
+    m_results->setObjectName(QStringLiteral("fixResults"));
+    m_results->setHeaderLabels({tr("Fix"), tr("Result")});
+    m_results->header()->setStretchLastSection(true);
+    layout->addWidget(split, 1);
+
+    connect(session, &ReviewSession::opened, this, &FixesPane::updateEnabled);
+    connect(session, &ReviewSession::failed, this, &FixesPane::updateEnabled);
+    connect(document, &ReviewDocument::contentChanged, this, &FixesPane::updateEnabled);
+    connect(document, &ReviewDocument::reviewReset, this, [this] {
+        m_results->clear();
+        m_preview->clear();
+        setIssue({});
+    });
+    updateEnabled();
+}
+
+QList<QAction *> FixesPane::actions() const { return {m_previewAction, m_applyAction, m_revertAction, m_applyAllAction}; }
+
+QString FixesPane::workTree() const { return m_session->isOpen() ? m_session->workdir() : QString(); }
+
+QString FixesPane::labelOf(const QString &issueId) const
+{
+    const Issue *i = m_document->review().issue(issueId);
+    return i ? i->title : issueId;
+}
+
+void FixesPane::setIssue(const QString &issueId)
+{
+    if (issueId != m_issueId)
+        m_preview->clear();
+    m_issueId = issueId;
+    updateEnabled();
+}
+
+void FixesPane::updateEnabled()
+{
+    const Issue *issue = m_document->review().issue(m_issueId);
+    const bool hasTree = !workTree().isEmpty();
+    const bool hasFix = issue && !issue->fixPatch.trimmed().isEmpty();
+    m_previewAction->setEnabled(hasTree && hasFix);
+    m_applyAction->setEnabled(hasTree && hasFix && issue->fixState != FixState::Applied);
+    m_revertAction->setEnabled(hasTree && issue && issue->fixState == FixState::Applied);
+    m_applyAllAction->setEnabled(hasTree);
+    if (!hasTree)
+        m_header->setText(tr("Fixes apply to the working tree of the review's repository, which is not open."));
+    else if (!issue)
+        m_header->setText(tr("Select an issue."));
+    else if (!hasFix)
+        m_header->setText(tr("“%1” has no patch to apply.").arg(issue->title));
+    else
+        m_header->setText(tr("“%1” — %2").arg(issue->title,
+                                                issue->fixState == FixState::NotApplied ? tr("not applied")
+                                                                                         : fixLabel(issue->fixState)));
+}
+
+void FixesPane::addResult(const QString &issueId, const patch::FixResult &result)
+{
+    auto *item = new QTreeWidgetItem(m_results, {labelOf(issueId), result.message});
+    const QString details = result.describe();
+    for (const QString &line : details.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+        new QTreeWidgetItem(item, {QString(), line});
+    item->setExpanded(result.status != patch::FixStatus::Applied);
+    m_results->scrollToItem(item);
+}
+
+bool FixesPane::previewFix()
+{
+    const Issue *issue = m_document->review().issue(m_issueId);
+    if (!issue || workTree().isEmpty())
+        return false;
+    const patch::FixResult result = patch::checkFix(workTree(), issue->fixPatch, issue->locations.value(0).path);
+    QString text;
+    for (const patch::FileOutcome &f : result.files)
+        if (!f.appliedDiff.isEmpty())
+            text += QStringLiteral("--- a/%1\n+++ b/%1\n%2").arg(f.path, f.appliedDiff);
+    m_preview->setPlainText(text.isEmpty() ? result.describe() : text);
+    addResult(m_issueId, result);
+    return result.status == patch::FixStatus::Applied;
+}
+
+bool FixesPane::applyOne(const QString &issueId)
+{
+    const Issue *issue = m_document->review().issue(issueId);
+    if (!issue || issue->fixPatch.trimmed().isEmpty())
+        return false;
+    const patch::FixResult result = patch::applyFix(workTree(), issue->fixPatch, issue->locations.value(0).path);
+    addResult(issueId, result);
+    switch (result.status) {
+    case patch::FixStatus::Applied:
+        m_document->recordFix(issueId, FixState::Applied, result.records());
+        return true;
+    case patch::FixStatus::AlreadyApplied:
+        return false;
+    case patch::FixStatus::Refused: {
+        FixRecord failure;
+        failure.path = issue->locations.value(0).path;
+        failure.message = result.message;
+        failure.when = QDateTime::currentDateTimeUtc();
+        m_document->recordFix(issueId, FixState::Failed, {failure});
+        return false;
+    }
+    }
+    return false;
+}
+
+bool FixesPane::applyFix()
+{
+    if (workTree().isEmpty() || m_issueId.isEmpty())
+        return false;
+    const bool applied = applyOne(m_issueId);
+    Q_EMIT message(applied ? tr("Fix applied to %1").arg(workTree()) : tr("The fix was not applied; see Fixes"));
+    return applied;
+}
+
+bool FixesPane::revertFix()
+{
+    const Issue *issue = m_document->review().issue(m_issueId);
+    if (!issue || workTree().isEmpty())
+        return false;
+    const patch::RevertResult result = patch::revertFix(workTree(), issue->fixRecords);
+    new QTreeWidgetItem(m_results, {labelOf(m_issueId), result.message});
+    if (result.reverted)
+        m_document->recordFix(m_issueId, FixState::Reverted, {});
+    Q_EMIT message(result.message);
+    return result.reverted;
+}
+
+int FixesPane::applyAllAccepted()
+{
+    if (workTree().isEmpty())
+        return 0;
+    int applied = 0, failed = 0;
+    QStringList ids;
+    for (const Issue &i : m_document->review().issues)
+        if (i.triage == TriageState::Accepted && !i.fixPatch.trimmed().isEmpty() && i.fixState != FixState::Applied)
+            ids << i.id;
+    for (const QString &id : ids)
+        applyOne(id) ? ++applied : ++failed;
+    Q_EMIT message(tr("Applied %1 of %2 accepted fixes").arg(applied).arg(ids.size()));
+    return applied;
+}
+
+} // namespace rb::ui
