@@ -12,6 +12,7 @@ const std::map<QString, Command> &commands()
 {
     static const std::map<QString, Command> table{
         {QStringLiteral("validate"), validateCommand},
+        {QStringLiteral("diff"), diffCommand},
     };
     return table;
 }
@@ -53,6 +54,9 @@ QString usageText()
         "\n"
         "Commands (no display needed):\n"
         "  validate FILE    check a review file and print a summary of it\n"
+        "  diff [--repo DIR] (--base REV --head REV | --working-tree) [--stat] [-o FILE]\n"
+        "                   print the file list (--stat) or write the unified patch of a\n"
+        "                   review range: what --head adds on top of its merge base with --base\n"
         "\n"
         "Exit status: 0 success, 1 failed or refused, 2 wrong arguments,\n"
         "3 already applied (patch), 4 an input file is unreadable or invalid.\n"
