@@ -13,6 +13,7 @@ const std::map<QString, Command> &commands()
     static const std::map<QString, Command> table{
         {QStringLiteral("validate"), validateCommand},
         {QStringLiteral("diff"), diffCommand},
+        {QStringLiteral("import"), importCommand},
     };
     return table;
 }
@@ -57,6 +58,9 @@ QString usageText()
         "  diff [--repo DIR] (--base REV --head REV | --working-tree) [--stat] [-o FILE]\n"
         "                   print the file list (--stat) or write the unified patch of a\n"
         "                   review range: what --head adds on top of its merge base with --base\n"
+        "  import REVIEW.json --agent NAME [--id ID] [--format auto|markdown|json|sarif]\n"
+        "         [--source-root DIR] FILE\n"
+        "                   add a raw review (Markdown, findings JSON or SARIF) as an agent\n"
         "\n"
         "Exit status: 0 success, 1 failed or refused, 2 wrong arguments,\n"
         "3 already applied (patch), 4 an input file is unreadable or invalid.\n"
