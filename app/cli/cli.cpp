@@ -14,6 +14,7 @@ const std::map<QString, Command> &commands()
         {QStringLiteral("validate"), validateCommand},
         {QStringLiteral("diff"), diffCommand},
         {QStringLiteral("import"), importCommand},
+        {QStringLiteral("run"), runCommand},
     };
     return table;
 }
@@ -61,6 +62,11 @@ QString usageText()
         "  import REVIEW.json --agent NAME [--id ID] [--format auto|markdown|json|sarif]\n"
         "         [--source-root DIR] FILE\n"
         "                   add a raw review (Markdown, findings JSON or SARIF) as an agent\n"
+        "  run [--repo DIR] --base REV --head REV [--agent NAME]... [--config FILE]\n"
+        "      [--timeout SECONDS] [--prompt-template FILE] [--progress-interval SECONDS]\n"
+        "      [--force] -o REVIEW.json\n"
+        "                   run review agents in parallel on a range and write a new review\n"
+        "                   file with every run; Ctrl-C cancels them (see docs/agents.md)\n"
         "\n"
         "Exit status: 0 success, 1 failed or refused, 2 wrong arguments,\n"
         "3 already applied (patch), 4 an input file is unreadable or invalid.\n"
