@@ -136,6 +136,19 @@ private Q_SLOTS:
                  path + QStringLiteral(": agents[0].timeoutSeconds: expected an integer, found a string"));
     }
 
+    void documentedExampleLoads()
+    {
+        const QString path = QStringLiteral(RB_RESOURCES_DIR "/../docs/examples/agents.json");
+        const auto profiles = loadAgentProfiles(path, true);
+        QVERIFY2(profiles.ok(), qPrintable(errorOf(profiles)));
+        const auto enabled = selectAgentProfiles(*profiles, {});
+        QVERIFY2(enabled.ok(), qPrintable(errorOf(enabled)));
+        QStringList ids;
+        for (const AgentProfile &p : *enabled)
+            ids << p.id;
+        QCOMPARE(ids, (QStringList{"claude", "codex", "custom", "local-llm"}));
+    }
+
     void defaultPathFollowsXdg()
     {
         qputenv("XDG_CONFIG_HOME", "/srv/cfg");

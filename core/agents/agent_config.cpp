@@ -81,9 +81,13 @@ bool validId(const QString &id)
 {
     if (id.isEmpty())
         return false;
-    for (const QChar c : id)
-        if (!(c.isLetterOrNumber() || c == QLatin1Char('-') || c == QLatin1Char('_') || c == QLatin1Char('.')))
+    for (const QChar c : id) {
+        const char l = c.toLatin1();
+        const bool ok = c.unicode() < 128
+            && ((l >= 'a' && l <= 'z') || (l >= 'A' && l <= 'Z') || (l >= '0' && l <= '9') || l == '-' || l == '_' || l == '.');
+        if (!ok)
             return false;
+    }
     return true;
 }
 
@@ -104,7 +108,7 @@ QList<AgentProfile> applyDocument(const QList<AgentProfile> &base, const json &d
         const QString id = requiredStr(entry, "id", path);
         if (!validId(id))
             throw FieldError(child(path, "id"),
-                             QStringLiteral("\"%1\" is not a valid id; use letters, digits, '-', '_' and '.'").arg(id));
+                             QStringLiteral("\"%1\" is not a valid id; use ASCII letters, digits, '-', '_' and '.'").arg(id));
         auto it = std::find_if(profiles.begin(), profiles.end(), [&](const AgentProfile &p) { return p.id == id; });
         if (it != profiles.end()) {
             applyEntry(*it, entry, path);
