@@ -16,6 +16,7 @@ const std::map<QString, Command> &commands()
         {QStringLiteral("import"), importCommand},
         {QStringLiteral("diff"), diffCommand},
         {QStringLiteral("patch"), patchCommand},
+        {QStringLiteral("run"), runCommand},
     };
     return table;
 }
@@ -71,6 +72,11 @@ QString usageText()
         "                   apply (or only check) a patch or fix fragment to the working\n"
         "                   tree of DIR's repository (default: the current folder's);\n"
         "                   --path names the file when the fragment has no file header\n"
+        "  run [--repo DIR] --base REV --head REV [--agent NAME]... [--config FILE]\n"
+        "      [--timeout SECONDS] [--prompt-template FILE] [--progress-interval SECONDS]\n"
+        "      [--force] -o REVIEW.json\n"
+        "                   run review agents in parallel on a range and write a new review\n"
+        "                   file with every run; Ctrl-C cancels them (see docs/agents.md)\n"
         "\n"
         "Exit status: 0 success, 1 failed or refused, 2 wrong arguments,\n"
         "3 already applied (patch), 4 an input file is unreadable or invalid.\n"

@@ -28,6 +28,7 @@ int demoCommand(const QStringList &args);
 int importCommand(const QStringList &args);
 int diffCommand(const QStringList &args);
 int patchCommand(const QStringList &args);
+int runCommand(const QStringList &args);
 
 QTextStream &out();
 QTextStream &err();

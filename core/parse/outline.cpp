@@ -69,7 +69,8 @@ QString plainInline(const QString &inlineText)
 {
     QString s = inlineText;
     s.remove(QLatin1Char('`'));
-    static const QRegularExpression emphasis(QStringLiteral(R"(\*+|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9]))"));
+    // Emphasis arrives rendered as '*' (markdown_tree.h), so underscores are literal text.
+    static const QRegularExpression emphasis(QStringLiteral(R"(\*+)"));
     s.remove(emphasis);
     return s.simplified();
 }

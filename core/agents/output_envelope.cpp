@@ -1,0 +1,220 @@
+#include "agents/output_envelope.h"
+
+#include <QList>
+
+#include <nlohmann/json.hpp>
+
+namespace rb::agents {
+
+namespace {
+using nlohmann::json;
+
+struct Parsed {
+    json value;
+    QString error; // empty on success
+};
+
+Parsed parseJson(const QByteArray &text)
+{
+    try {
+        return {json::parse(text.constBegin(), text.constEnd()), {}};
+    } catch (const json::parse_error &e) {
+        int line = 1, column = 1;
+        const qsizetype end = std::min<qsizetype>(qsizetype(e.byte > 0 ? e.byte - 1 : 0), text.size());
+        for (qsizetype i = 0; i < end; ++i) {
+            if (text[i] == '\n') {
+                ++line;
+                column = 1;
+            } else {
+                ++column;
+            }
+        }
+        return {{}, QStringLiteral("line %1, column %2").arg(line).arg(column)};
+    }
+}
+
+// CLIs sometimes print a notice line before their JSON; the envelope is the last object
+// that starts at the beginning of a line and parses to the end.
+Parsed parseTrailingObject(const QByteArray &out)
+{
+    Parsed whole = parseJson(out);
+    if (whole.error.isEmpty() || out.isEmpty())
+        return whole;
+    for (qsizetype i = out.size() - 1; i > 0; --i) {
+        if (out[i] == '{' && out[i - 1] == '\n') {
+            Parsed tail = parseJson(out.mid(i));
+            if (tail.error.isEmpty() && tail.value.is_object())
+                return tail;
+        }
+    }
+    return whole;
+}
+
+QString str(const json &obj, const char *key)
+{
+    const auto it = obj.find(key);
+    return it != obj.end() && it->is_string() ? QString::fromStdString(it->get<std::string>()) : QString();
+}
+
+std::optional<qint64> integer(const json &obj, const char *key)
+{
+    const auto it = obj.find(key);
+    if (it == obj.end() || !it->is_number_integer())
+        return std::nullopt;
+    return it->get<qint64>();
+}
+
+std::optional<qint64> sum(std::optional<qint64> a, std::optional<qint64> b)
+{
+    if (!a)
+        return b;
+    if (!b)
+        return a;
+    return *a + *b;
+}
+
+QString describe(const QByteArray &out)
+{
+    return out.trimmed().isEmpty() ? QStringLiteral("the output is empty") : QStringLiteral("found other text");
+}
+
+Result<EnvelopeContent> claude(const QByteArray &out)
+{
+    const Parsed p = parseTrailingObject(out);
+    if (!p.error.isEmpty() || !p.value.is_object() || str(p.value, "type") != QLatin1String("result"))
+        return Error::of(QStringLiteral("expected a Claude Code JSON result object {\"type\": \"result\", ...}; %1")
+                             .arg(p.error.isEmpty() ? describe(out) : QStringLiteral("not valid JSON at ") + p.error));
+    const json &o = p.value;
+    EnvelopeContent c;
+    c.text = str(o, "result");
+    const auto isError = o.find("is_error");
+    const QString subtype = str(o, "subtype");
+    if ((isError != o.end() && isError->is_boolean() && isError->get<bool>())
+        || (!subtype.isEmpty() && subtype != QLatin1String("success")))
+        c.error = c.text.isEmpty() ? QStringLiteral("Claude Code reported %1").arg(subtype.isEmpty() ? QStringLiteral("an error") : subtype)
+                                   : c.text.left(500);
+    const auto cost = o.find("total_cost_usd");
+    if (cost != o.end() && cost->is_number())
+        c.costUsd = cost->get<double>();
+    const auto usage = o.find("usage");
+    if (usage != o.end() && usage->is_object()) {
+        // Cache reads and writes are input the model processed; they are counted as input.
+        c.inputTokens = sum(sum(integer(*usage, "input_tokens"), integer(*usage, "cache_creation_input_tokens")),
+                            integer(*usage, "cache_read_input_tokens"));
+        c.outputTokens = integer(*usage, "output_tokens");
+    }
+    const auto models = o.find("modelUsage");
+    if (models != o.end() && models->is_object() && models->size() == 1)
+        c.model = QString::fromStdString(models->begin().key());
+    return c;
+}
+
+Result<EnvelopeContent> codex(const QByteArray &out)
+{
+    EnvelopeContent c;
+    int events = 0, toolCalls = 0;
+    bool sawMessage = false;
+    for (const QByteArray &line : out.split('\n')) {
+        if (line.trimmed().isEmpty())
+            continue;
+        const Parsed p = parseJson(line);
+        if (!p.error.isEmpty() || !p.value.is_object())
+            continue; // not an event; the raw output keeps it
+        ++events;
+        const json &e = p.value;
+        const QString type = str(e, "type");
+        if (type == QLatin1String("item.completed")) {
+            const auto item = e.find("item");
+            if (item == e.end() || !item->is_object())
+                continue;
+            const QString itemType = str(*item, "type");
+            if (itemType == QLatin1String("agent_message")) {
+                c.text = str(*item, "text"); // the last message is the answer
+                sawMessage = true;
+            } else if (itemType == QLatin1String("command_execution") || itemType == QLatin1String("mcp_tool_call")
+                       || itemType == QLatin1String("web_search")) {
+                ++toolCalls;
+            }
+        } else if (type == QLatin1String("turn.completed")) {
+            const auto usage = e.find("usage");
+            if (usage != e.end() && usage->is_object()) {
+                // cached_input_tokens is a part of input_tokens, so it is not added.
+                c.inputTokens = sum(c.inputTokens, integer(*usage, "input_tokens"));
+                c.outputTokens = sum(c.outputTokens, integer(*usage, "output_tokens"));
+            }
+        } else if (type == QLatin1String("turn.failed")) {
+            const auto err = e.find("error");
+            c.error = err != e.end() && err->is_object() ? str(*err, "message") : QString();
+            if (c.error.isEmpty())
+                c.error = QStringLiteral("Codex reported a failed turn");
+        } else if (type == QLatin1String("error")) {
+            c.error = str(e, "message");
+            if (c.error.isEmpty())
+                c.error = QStringLiteral("Codex reported an error");
+        }
+    }
+    if (events == 0)
+        return Error::of(QStringLiteral("expected Codex JSON Lines events ({\"type\": \"thread.started\"} ...); %1")
+                             .arg(describe(out)));
+    if (!sawMessage && c.error.isEmpty())
+        c.error = QStringLiteral("Codex finished without an agent_message item (%1 events)").arg(events);
+    c.toolCalls = toolCalls;
+    return c;
+}
+
+Result<EnvelopeContent> gemini(const QByteArray &out)
+{
+    const Parsed p = parseTrailingObject(out);
+    if (!p.error.isEmpty() || !p.value.is_object()
+        || (p.value.find("response") == p.value.end() && p.value.find("error") == p.value.end()))
+        return Error::of(QStringLiteral("expected a Gemini CLI JSON object {\"response\": ..., \"stats\": ...}; %1")
+                             .arg(p.error.isEmpty() ? describe(out) : QStringLiteral("not valid JSON at ") + p.error));
+    const json &o = p.value;
+    EnvelopeContent c;
+    c.text = str(o, "response");
+    const auto err = o.find("error");
+    if (err != o.end() && err->is_object()) {
+        c.error = str(*err, "message");
+        if (c.error.isEmpty())
+            c.error = QStringLiteral("Gemini CLI reported an error");
+    }
+    const auto stats = o.find("stats");
+    if (stats == o.end() || !stats->is_object())
+        return c;
+    const auto models = stats->find("models");
+    if (models != stats->end() && models->is_object()) {
+        for (auto it = models->begin(); it != models->end(); ++it) {
+            const auto tokens = it->find("tokens");
+            if (!it->is_object() || tokens == it->end() || !tokens->is_object())
+                continue;
+            // "prompt" includes the cached part; thoughts are billed as output.
+            c.inputTokens = sum(c.inputTokens, integer(*tokens, "prompt"));
+            c.outputTokens = sum(c.outputTokens, sum(integer(*tokens, "candidates"), integer(*tokens, "thoughts")));
+        }
+        if (models->size() == 1)
+            c.model = QString::fromStdString(models->begin().key());
+    }
+    const auto tools = stats->find("tools");
+    if (tools != stats->end() && tools->is_object())
+        if (const auto calls = integer(*tools, "totalCalls"))
+            c.toolCalls = int(*calls);
+    return c;
+}
+} // namespace
+
+Result<EnvelopeContent> extractEnvelope(OutputEnvelope envelope, const QByteArray &standardOutput)
+{
+    switch (envelope) {
+    case OutputEnvelope::Text: {
+        EnvelopeContent c;
+        c.text = QString::fromUtf8(standardOutput);
+        return c;
+    }
+    case OutputEnvelope::ClaudeJson: return claude(standardOutput);
+    case OutputEnvelope::CodexJsonl: return codex(standardOutput);
+    case OutputEnvelope::GeminiJson: return gemini(standardOutput);
+    }
+    return Error::of(QStringLiteral("unknown output envelope"));
+}
+
+} // namespace rb::agents
