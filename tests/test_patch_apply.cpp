@@ -102,7 +102,7 @@ private Q_SLOTS:
             << QByteArray("x := 1\nfunc f() int {\n\ty := 2\n\treturn y\n}\nfunc g() {}\n")
             << QStringLiteral("func f() int {\n    y := 3\n    return y + 1\n}\n") << applied
             << QByteArray("x := 1\nfunc f() int {\n\ty := 3\n\treturn y + 1\n}\nfunc g() {}\n")
-            << QStringList{QStringLiteral("replacement code: line 2, replaces the region its first and last lines bound")};
+            << QStringList{QStringLiteral("replacement code: line 2, replaces lines 2-5, the region its first and last lines bound")};
 
         // Line endings
         QTest::newRow("CRLF file, LF fragment") << QByteArray("a\r\nb\r\nc\r\n") << QStringLiteral(" a\n-b\n+B\n+B2\n c\n") << applied

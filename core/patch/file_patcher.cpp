@@ -306,6 +306,7 @@ private:
         p.hunkIndex = -1;
         p.pos = start;
         p.oldLength = end - start + 1;
+        o.replacedLines = p.oldLength;
         const bool sameStyle = leadingWhitespace(code.first()) == leadingWhitespace(m_file.lines[start])
                             && m_fixStyle.tabs == m_fileStyle.tabs;
         for (const QByteArray &l : code) {

@@ -128,7 +128,10 @@ FixResult run(const QString &workTree, const QString &patchText, const QString &
         targets.append(t);
     }
 
-    const bool exact = exactlyApplicable(workTree, patchText, patch);
+    bool anyError = false;
+    for (const Target &t : targets)
+        anyError = anyError || !t.outcome.error.isEmpty();
+    const bool exact = !anyError && exactlyApplicable(workTree, patchText, patch);
     for (qsizetype i = 0; i < targets.size(); ++i) {
         Target &t = targets[i];
         if (t.outcome.error.isEmpty()) {

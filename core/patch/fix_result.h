@@ -33,6 +33,7 @@ struct HunkOutcome {
     HunkStatus status = HunkStatus::NotFound;
     Placement placement = Placement::Located;
     int line = 0;        // 1-based line in the file as it was where the hunk landed (or was found)
+    int replacedLines = 0; // ReplacedRegion: how many lines of the file the code replaces
     int offset = 0;      // Moved / WhitespaceInsensitive with numbers: landed line - stated line
     bool hasStatedLine = false;
     QList<int> candidates;   // Ambiguous: every 1-based line where it matched
