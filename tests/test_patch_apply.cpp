@@ -136,6 +136,9 @@ private Q_SLOTS:
             << kLetters << QStringLiteral(" b\n-c2\n+C\n d\n") << refused << kLetters
             << QStringList{QStringLiteral("hunk 1: not found; it looked for these 3 lines:"), QStringLiteral("    | c2"),
                            QStringLiteral("closest place: line 2 (2 of 3 lines agree); line 3 is \"c\" where it expects \"c2\"")};
+        QTest::newRow("not found: no line of it in the file") << kLetters << QStringLiteral(" p\n-q\n+Q\n") << refused << kLetters
+                                                              << QStringList{QStringLiteral("refused: f.txt: hunk 1: not found; none of its 2 lines is in the file"),
+                                                                             QStringLiteral("  no line of it is in the file")};
         QTest::newRow("hunk 2 fails: hunk 1 is not written either")
             << kLetters << QStringLiteral("@@\n a\n-b\n+B\n@@\n e\n-zzz\n+F\n") << refused << kLetters
             << QStringList{QStringLiteral("hunk 1: line 1, located by its context"), QStringLiteral("hunk 2: not found")};
@@ -269,7 +272,9 @@ private Q_SLOTS:
         const FixResult r = applyFix(dir.path(), QStringLiteral("--- a/one.txt\n+++ b/one.txt\n@@ -1,2 +1,2 @@\n a\n-b\n+B\n"
                                                                 "--- a/two.txt\n+++ b/two.txt\n@@ -2,2 +2,2 @@\n-7\n+VII\n 3\n"));
         QCOMPARE(int(r.status), int(FixStatus::Refused));
-        QVERIFY2(r.message.contains(QLatin1String("two.txt: hunk 2: not found")), qPrintable(r.message));
+        QVERIFY2(r.message.contains(QLatin1String("refused: two.txt: hunk 2: not found; closest place line 2 (1 of 2 lines agree); "
+                                                  "nothing was written")),
+                 qPrintable(r.message));
         QVERIFY(r.message.contains(QLatin1String("nothing was written")));
         QCOMPARE(readFile(dir.filePath(QStringLiteral("one.txt"))), kLetters);
         QCOMPARE(readFile(dir.filePath(QStringLiteral("two.txt"))), QByteArray("1\n2\n3\n"));

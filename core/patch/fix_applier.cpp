@@ -53,7 +53,7 @@ QString firstProblem(const Target &t)
         return t.outcome.error;
     for (const HunkOutcome &h : t.outcome.hunks)
         if (h.status != HunkStatus::Placed && h.status != HunkStatus::AlreadyApplied)
-            return QStringLiteral("%1: %2").arg(t.outcome.path, h.describe().section(QLatin1Char('\n'), 0, 0));
+            return QStringLiteral("%1: %2").arg(t.outcome.path, h.summary());
     return QStringLiteral("%1: %2").arg(t.outcome.path, t.plan.refusal);
 }
 

@@ -95,6 +95,19 @@ QString HunkOutcome::describe() const
     return {};
 }
 
+QString HunkOutcome::summary() const
+{
+    if (status != HunkStatus::NotFound)
+        return describe();
+    if (closestLine == 0)
+        return QStringLiteral("%1: not found; none of its %2 lines is in the file").arg(label).arg(lookedForCount);
+    return QStringLiteral("%1: not found; closest place line %2 (%3 of %4 lines agree)")
+        .arg(label)
+        .arg(closestLine)
+        .arg(closestMatching)
+        .arg(lookedForCount);
+}
+
 QString FixResult::describe() const
 {
     QString s = message + QLatin1Char('\n');

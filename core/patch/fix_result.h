@@ -43,8 +43,10 @@ struct HunkOutcome {
     QStringList lookedFor;   // the context and removed lines it looked for
     QString detail;      // first difference at the closest place, or why it is unplaceable
 
-    // "hunk 1: line 42, moved by 3 lines" / "hunk 2: not found; ..."
+    // "hunk 1: line 42, moved by 3 lines" / "hunk 2: not found; ..." (several lines when not found)
     QString describe() const;
+    // The same on one line (for a not-found hunk: the closest place instead of the lines).
+    QString summary() const;
 };
 
 struct FileOutcome {
