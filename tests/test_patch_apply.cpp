@@ -82,6 +82,16 @@ private Q_SLOTS:
                           "\t\treturn err\n\t}\n\tcurrent.Store(v)\n\treturn nil\n}\n")
             << QStringList{QStringLiteral("hunk 1: line 2, whitespace-insensitive")};
 
+        QTest::newRow("added lines typed with spaces into a tab-indented file")
+            << QByteArray("func f() {\n\ta()\n\tif x {\n\t\tb()\n\t}\n}\n") << QStringLiteral(" \ta()\n+    c()\n \tif x {\n+        d()\n \t\tb()\n")
+            << applied << QByteArray("func f() {\n\ta()\n\tc()\n\tif x {\n\t\td()\n\t\tb()\n\t}\n}\n")
+            << QStringList{QStringLiteral("hunk 1: line 2, located by its context")};
+        QTest::newRow("added line with a tab into a space-indented file")
+            << QByteArray("def f():\n    a()\n    b()\n") << QStringLiteral("     a()\n+\tc()\n     b()\n") << applied
+            << QByteArray("def f():\n    a()\n    c()\n    b()\n") << QStringList{};
+        QTest::newRow("alignment after a tab is kept") << QByteArray("\tcall(a,\n\t     b)\n") << QStringLiteral(" \tcall(a,\n+\t     c,\n \t     b)\n")
+                                                      << applied << QByteArray("\tcall(a,\n\t     c,\n\t     b)\n") << QStringList{};
+
         // Fragment styles
         QTest::newRow("blank context line without its space") << QByteArray("a\n\nb\nc\n") << QStringLiteral(" a\n\n b\n-c\n+C\n")
                                                                << applied << QByteArray("a\n\nb\nC\n") << QStringList{};

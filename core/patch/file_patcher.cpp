@@ -214,7 +214,9 @@ private:
         if (h.hasNumbers && how != Placement::Located)
             o.offset = pos - (h.oldStart - 1);
         p.pos = pos;
-        const bool reindentAdded = how == Placement::WhitespaceInsensitive;
+        // Added lines follow the file's indentation when the hunk matched only ignoring
+        // whitespace, or when they are indented in another style than the file (an exact
+        // placement keeps them as written).
         // Old-side index of each hunk line (-1 for added lines), to find anchors.
         QList<int> oldIndex;
         int k = 0;
@@ -227,7 +229,7 @@ private:
                 p.lines.append(OutLine{m_file.lines[at], m_file.eols[at]});
             } else if (l.kind == LineKind::Added) {
                 QByteArray text = l.text;
-                if (reindentAdded) {
+                if (how == Placement::WhitespaceInsensitive || (how != Placement::Exact && indentedOtherwise(l.text, m_fileStyle))) {
                     const qsizetype anchor = anchorFor(h, i);
                     if (anchor >= 0)
                         text = reindent(l.text, h.lines[anchor].text, m_file.lines[pos + oldIndex[anchor]], m_fixStyle, m_fileStyle);
