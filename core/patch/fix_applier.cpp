@@ -241,6 +241,8 @@ RevertResult revertFix(const QString &workTree, const QList<FixRecord> &records)
         if (!current)
             return refuse(current.error().message);
         const QString hash = QString::fromLatin1(sha256Hex(*current));
+        if (hash != r.contentHashAfter && hash == r.contentHashBefore)
+            return refuse(QStringLiteral("%1 already has the content it had before the fix (reverted already?)").arg(r.path));
         if (hash != r.contentHashAfter)
             return refuse(QStringLiteral("%1 has changed since the fix was applied (its sha256 is %2, the fix left %3); "
                                          "reverting would lose those changes")
