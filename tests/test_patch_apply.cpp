@@ -82,6 +82,16 @@ private Q_SLOTS:
                           "\t\treturn err\n\t}\n\tcurrent.Store(v)\n\treturn nil\n}\n")
             << QStringList{QStringLiteral("hunk 1: line 2, whitespace-insensitive")};
 
+        QTest::newRow("added lines typed with spaces into a tab-indented file")
+            << QByteArray("func f() {\n\ta()\n\tif x {\n\t\tb()\n\t}\n}\n") << QStringLiteral(" \ta()\n+    c()\n \tif x {\n+        d()\n \t\tb()\n")
+            << applied << QByteArray("func f() {\n\ta()\n\tc()\n\tif x {\n\t\td()\n\t\tb()\n\t}\n}\n")
+            << QStringList{QStringLiteral("hunk 1: line 2, located by its context")};
+        QTest::newRow("added line with a tab into a space-indented file")
+            << QByteArray("def f():\n    a()\n    b()\n") << QStringLiteral("     a()\n+\tc()\n     b()\n") << applied
+            << QByteArray("def f():\n    a()\n    c()\n    b()\n") << QStringList{};
+        QTest::newRow("alignment after a tab is kept") << QByteArray("\tcall(a,\n\t     b)\n") << QStringLiteral(" \tcall(a,\n+\t     c,\n \t     b)\n")
+                                                      << applied << QByteArray("\tcall(a,\n\t     c,\n\t     b)\n") << QStringList{};
+
         // Fragment styles
         QTest::newRow("blank context line without its space") << QByteArray("a\n\nb\nc\n") << QStringLiteral(" a\n\n b\n-c\n+C\n")
                                                                << applied << QByteArray("a\n\nb\nC\n") << QStringList{};
@@ -102,7 +112,7 @@ private Q_SLOTS:
             << QByteArray("x := 1\nfunc f() int {\n\ty := 2\n\treturn y\n}\nfunc g() {}\n")
             << QStringLiteral("func f() int {\n    y := 3\n    return y + 1\n}\n") << applied
             << QByteArray("x := 1\nfunc f() int {\n\ty := 3\n\treturn y + 1\n}\nfunc g() {}\n")
-            << QStringList{QStringLiteral("replacement code: line 2, replaces the region its first and last lines bound")};
+            << QStringList{QStringLiteral("replacement code: line 2, replaces lines 2-5, the region its first and last lines bound")};
 
         // Line endings
         QTest::newRow("CRLF file, LF fragment") << QByteArray("a\r\nb\r\nc\r\n") << QStringLiteral(" a\n-b\n+B\n+B2\n c\n") << applied
@@ -136,6 +146,9 @@ private Q_SLOTS:
             << kLetters << QStringLiteral(" b\n-c2\n+C\n d\n") << refused << kLetters
             << QStringList{QStringLiteral("hunk 1: not found; it looked for these 3 lines:"), QStringLiteral("    | c2"),
                            QStringLiteral("closest place: line 2 (2 of 3 lines agree); line 3 is \"c\" where it expects \"c2\"")};
+        QTest::newRow("not found: no line of it in the file") << kLetters << QStringLiteral(" p\n-q\n+Q\n") << refused << kLetters
+                                                              << QStringList{QStringLiteral("refused: f.txt: hunk 1: not found; none of its 2 lines is in the file"),
+                                                                             QStringLiteral("  no line of it is in the file")};
         QTest::newRow("hunk 2 fails: hunk 1 is not written either")
             << kLetters << QStringLiteral("@@\n a\n-b\n+B\n@@\n e\n-zzz\n+F\n") << refused << kLetters
             << QStringList{QStringLiteral("hunk 1: line 1, located by its context"), QStringLiteral("hunk 2: not found")};
@@ -269,7 +282,9 @@ private Q_SLOTS:
         const FixResult r = applyFix(dir.path(), QStringLiteral("--- a/one.txt\n+++ b/one.txt\n@@ -1,2 +1,2 @@\n a\n-b\n+B\n"
                                                                 "--- a/two.txt\n+++ b/two.txt\n@@ -2,2 +2,2 @@\n-7\n+VII\n 3\n"));
         QCOMPARE(int(r.status), int(FixStatus::Refused));
-        QVERIFY2(r.message.contains(QLatin1String("two.txt: hunk 2: not found")), qPrintable(r.message));
+        QVERIFY2(r.message.contains(QLatin1String("refused: two.txt: hunk 2: not found; closest place line 2 (1 of 2 lines agree); "
+                                                  "nothing was written")),
+                 qPrintable(r.message));
         QVERIFY(r.message.contains(QLatin1String("nothing was written")));
         QCOMPARE(readFile(dir.filePath(QStringLiteral("one.txt"))), kLetters);
         QCOMPARE(readFile(dir.filePath(QStringLiteral("two.txt"))), QByteArray("1\n2\n3\n"));

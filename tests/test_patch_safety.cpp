@@ -230,6 +230,20 @@ private Q_SLOTS:
         QCOMPARE(readFile(file), QByteArray("a\nB\nc\nd\ne\nf\nmy later edit\n"));
     }
 
+    void revertTwiceSaysItIsAlreadyReverted()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("f.txt"));
+        QVERIFY(writeFile(file, kLetters));
+        const FixResult r = applyFix(dir.path(), kFragment, QStringLiteral("f.txt"));
+        QVERIFY(r.written);
+        QVERIFY(revertFix(dir.path(), r.records()).reverted);
+        const RevertResult again = revertFix(dir.path(), r.records());
+        QVERIFY(!again.reverted);
+        QVERIFY2(again.message.contains(QLatin1String("f.txt already has the content it had before the fix")), qPrintable(again.message));
+        QCOMPARE(readFile(file), kLetters);
+    }
+
     void revertIsAllOrNothingAcrossFiles()
     {
         QTemporaryDir dir;

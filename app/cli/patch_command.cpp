@@ -63,15 +63,19 @@ int patchCommand(const QStringList &args)
         return ExitUsage;
     }
 
-    QByteArray patchBytes;
     QFile in;
-    const bool fromStdin = patchFile == QLatin1String("-");
-    const bool opened = fromStdin ? in.open(stdin, QIODevice::ReadOnly) : (in.setFileName(patchFile), in.open(QIODevice::ReadOnly));
+    bool opened = false;
+    if (patchFile == QLatin1String("-")) {
+        opened = in.open(stdin, QIODevice::ReadOnly);
+    } else {
+        in.setFileName(patchFile);
+        opened = in.open(QIODevice::ReadOnly);
+    }
     if (!opened) {
         err() << "reviewbench patch: cannot read " << patchFile << ": " << in.errorString() << "\n";
         return ExitBadInput;
     }
-    patchBytes = in.readAll();
+    const QByteArray patchBytes = in.readAll();
 
     const auto repo = git::Repository::open(repoDir);
     if (!repo) {

@@ -53,7 +53,7 @@ bool equalAt(const QList<QByteArray> &file, int pos, const QList<QByteArray> &li
 class Planner {
 public:
     Planner(const TextFile &file, const FilePatch &patch, bool exactVerified)
-        : m_file(file), m_patch(patch), m_exact(exactVerified), m_fileStyle(detectIndentStyle(file.lines))
+        : m_file(file), m_index(file.lines), m_patch(patch), m_exact(exactVerified), m_fileStyle(detectIndentStyle(file.lines))
     {
         QList<QByteArray> fixLines = patch.replacement;
         for (const Hunk &h : patch.hunks)
@@ -145,8 +145,8 @@ private:
             place(h, o, p, stated, Placement::Exact);
             return;
         }
-        const QList<int> exact = findAll(m_file.lines, oldSide, Comparison::Exact);
-        const QList<int> loose = exact.isEmpty() ? findAll(m_file.lines, oldSide, Comparison::IgnoringWhitespace) : exact;
+        const QList<int> exact = findAll(m_index, oldSide, Comparison::Exact);
+        const QList<int> loose = exact.isEmpty() ? findAll(m_index, oldSide, Comparison::IgnoringWhitespace) : exact;
         if (isAlreadyApplied(oldSide, newSide, loose, o))
             return;
         if (exact.size() == 1) {
@@ -171,9 +171,9 @@ private:
     {
         if (newSide.isEmpty() || newSide == oldSide)
             return false;
-        QList<int> found = findAll(m_file.lines, newSide, Comparison::Exact);
+        QList<int> found = findAll(m_index, newSide, Comparison::Exact);
         if (found.isEmpty())
-            found = findAll(m_file.lines, newSide, Comparison::IgnoringWhitespace);
+            found = findAll(m_index, newSide, Comparison::IgnoringWhitespace);
         if (found.size() != 1)
             return false;
         const int start = found.first();
@@ -189,7 +189,7 @@ private:
     void notFound(const QList<QByteArray> &oldSide, HunkOutcome &o) const
     {
         o.status = HunkStatus::NotFound;
-        const ClosestMatch c = closestMatch(m_file.lines, oldSide);
+        const ClosestMatch c = closestMatch(m_index, oldSide);
         if (c.matchingLines == 0)
             return;
         o.closestLine = std::max(c.position, 0) + 1;
@@ -214,7 +214,9 @@ private:
         if (h.hasNumbers && how != Placement::Located)
             o.offset = pos - (h.oldStart - 1);
         p.pos = pos;
-        const bool reindentAdded = how == Placement::WhitespaceInsensitive;
+        // Added lines follow the file's indentation when the hunk matched only ignoring
+        // whitespace, or when they are indented in another style than the file (an exact
+        // placement keeps them as written).
         // Old-side index of each hunk line (-1 for added lines), to find anchors.
         QList<int> oldIndex;
         int k = 0;
@@ -227,7 +229,7 @@ private:
                 p.lines.append(OutLine{m_file.lines[at], m_file.eols[at]});
             } else if (l.kind == LineKind::Added) {
                 QByteArray text = l.text;
-                if (reindentAdded) {
+                if (how == Placement::WhitespaceInsensitive || (how != Placement::Exact && indentedOtherwise(l.text, m_fileStyle))) {
                     const qsizetype anchor = anchorFor(h, i);
                     if (anchor >= 0)
                         text = reindent(l.text, h.lines[anchor].text, m_file.lines[pos + oldIndex[anchor]], m_fixStyle, m_fileStyle);
@@ -257,7 +259,7 @@ private:
         o.label = QStringLiteral("replacement code");
         o.lookedFor = toStrings({code.first(), code.last()});
         o.lookedForCount = int(code.size());
-        const QList<int> whole = findAll(m_file.lines, code, Comparison::IgnoringWhitespace);
+        const QList<int> whole = findAll(m_index, code, Comparison::IgnoringWhitespace);
         if (!whole.isEmpty()) {
             o.status = HunkStatus::AlreadyApplied;
             o.line = whole.first() + 1;
@@ -269,7 +271,7 @@ private:
                                       "nothing says which line it replaces");
             return;
         }
-        const QList<int> starts = findAll(m_file.lines, {code.first()}, Comparison::IgnoringWhitespace);
+        const QList<int> starts = findAll(m_index, {code.first()}, Comparison::IgnoringWhitespace);
         if (starts.isEmpty()) {
             o.detail = QStringLiteral("its first line \"%1\" is not in the file; plain code can be placed only when its "
                                       "first and last lines are, and then replaces the lines between them")
@@ -306,6 +308,7 @@ private:
         p.hunkIndex = -1;
         p.pos = start;
         p.oldLength = end - start + 1;
+        o.replacedLines = p.oldLength;
         const bool sameStyle = leadingWhitespace(code.first()) == leadingWhitespace(m_file.lines[start])
                             && m_fixStyle.tabs == m_fileStyle.tabs;
         for (const QByteArray &l : code) {
@@ -402,6 +405,7 @@ private:
     }
 
     const TextFile &m_file;
+    LineIndex m_index;
     const FilePatch &m_patch;
     bool m_exact;
     IndentStyle m_fileStyle;

@@ -53,7 +53,7 @@ QString firstProblem(const Target &t)
         return t.outcome.error;
     for (const HunkOutcome &h : t.outcome.hunks)
         if (h.status != HunkStatus::Placed && h.status != HunkStatus::AlreadyApplied)
-            return QStringLiteral("%1: %2").arg(t.outcome.path, h.describe().section(QLatin1Char('\n'), 0, 0));
+            return QStringLiteral("%1: %2").arg(t.outcome.path, h.summary());
     return QStringLiteral("%1: %2").arg(t.outcome.path, t.plan.refusal);
 }
 
@@ -128,7 +128,10 @@ FixResult run(const QString &workTree, const QString &patchText, const QString &
         targets.append(t);
     }
 
-    const bool exact = exactlyApplicable(workTree, patchText, patch);
+    bool anyError = false;
+    for (const Target &t : targets)
+        anyError = anyError || !t.outcome.error.isEmpty();
+    const bool exact = !anyError && exactlyApplicable(workTree, patchText, patch);
     for (qsizetype i = 0; i < targets.size(); ++i) {
         Target &t = targets[i];
         if (t.outcome.error.isEmpty()) {
@@ -241,6 +244,8 @@ RevertResult revertFix(const QString &workTree, const QList<FixRecord> &records)
         if (!current)
             return refuse(current.error().message);
         const QString hash = QString::fromLatin1(sha256Hex(*current));
+        if (hash != r.contentHashAfter && hash == r.contentHashBefore)
+            return refuse(QStringLiteral("%1 already has the content it had before the fix (reverted already?)").arg(r.path));
         if (hash != r.contentHashAfter)
             return refuse(QStringLiteral("%1 has changed since the fix was applied (its sha256 is %2, the fix left %3); "
                                          "reverting would lose those changes")

@@ -59,7 +59,11 @@ QString HunkOutcome::describe() const
                   : offset == 0  ? QStringLiteral("whitespace-insensitive, at its stated line")
                                  : QStringLiteral("whitespace-insensitive, %1").arg(movedBy(offset));
             break;
-        case Placement::ReplacedRegion: how = QStringLiteral("replaces the region its first and last lines bound"); break;
+        case Placement::ReplacedRegion:
+            how = QStringLiteral("replaces lines %1-%2, the region its first and last lines bound")
+                      .arg(line)
+                      .arg(line + replacedLines - 1);
+            break;
         }
         return QStringLiteral("%1: line %2, %3").arg(label).arg(line).arg(how);
     }
@@ -89,6 +93,19 @@ QString HunkOutcome::describe() const
     }
     }
     return {};
+}
+
+QString HunkOutcome::summary() const
+{
+    if (status != HunkStatus::NotFound)
+        return describe();
+    if (closestLine == 0)
+        return QStringLiteral("%1: not found; none of its %2 lines is in the file").arg(label).arg(lookedForCount);
+    return QStringLiteral("%1: not found; closest place line %2 (%3 of %4 lines agree)")
+        .arg(label)
+        .arg(closestLine)
+        .arg(closestMatching)
+        .arg(lookedForCount);
 }
 
 QString FixResult::describe() const

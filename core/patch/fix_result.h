@@ -33,6 +33,7 @@ struct HunkOutcome {
     HunkStatus status = HunkStatus::NotFound;
     Placement placement = Placement::Located;
     int line = 0;        // 1-based line in the file as it was where the hunk landed (or was found)
+    int replacedLines = 0; // ReplacedRegion: how many lines of the file the code replaces
     int offset = 0;      // Moved / WhitespaceInsensitive with numbers: landed line - stated line
     bool hasStatedLine = false;
     QList<int> candidates;   // Ambiguous: every 1-based line where it matched
@@ -42,8 +43,10 @@ struct HunkOutcome {
     QStringList lookedFor;   // the context and removed lines it looked for
     QString detail;      // first difference at the closest place, or why it is unplaceable
 
-    // "hunk 1: line 42, moved by 3 lines" / "hunk 2: not found; ..."
+    // "hunk 1: line 42, moved by 3 lines" / "hunk 2: not found; ..." (several lines when not found)
     QString describe() const;
+    // The same on one line (for a not-found hunk: the closest place instead of the lines).
+    QString summary() const;
 };
 
 struct FileOutcome {

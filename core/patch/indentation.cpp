@@ -29,6 +29,7 @@ IndentStyle detectIndentStyle(const QList<QByteArray> &lines)
             spaceCounts.append(spaces);
     }
     IndentStyle style;
+    style.known = tabLines > 0 || !spaceCounts.isEmpty();
     style.tabs = tabLines > 0 && tabLines >= spaceCounts.size() - tabLines;
     for (int unit : {8, 4, 3, 2}) {
         const auto divisible = std::count_if(spaceCounts.begin(), spaceCounts.end(), [unit](int c) { return c % unit == 0; });
@@ -38,6 +39,14 @@ IndentStyle detectIndentStyle(const QList<QByteArray> &lines)
         }
     }
     return style;
+}
+
+bool indentedOtherwise(const QByteArray &line, const IndentStyle &style)
+{
+    const QByteArray ws = leadingWhitespace(line);
+    if (!style.known || ws.isEmpty() || line.trimmed().isEmpty())
+        return false;
+    return style.tabs ? ws.startsWith("  ") : ws.contains('\t');
 }
 
 IndentLevel indentLevel(const QByteArray &line, const IndentStyle &style)

@@ -10,7 +10,12 @@ namespace rb::patch {
 struct IndentStyle {
     bool tabs = false;
     int unit = 4; // spaces per level when !tabs (and for spaces mixed into tab indentation)
+    bool known = false; // some line is indented: the style was seen, not assumed
 };
+
+// True when `line`'s indentation is not written in `style` (spaces opening a line in a
+// tab-indented file, a tab in a space-indented one).
+bool indentedOtherwise(const QByteArray &line, const IndentStyle &style);
 
 // The style most indented lines use.
 IndentStyle detectIndentStyle(const QList<QByteArray> &lines);

@@ -11,8 +11,21 @@ enum class Comparison { Exact, IgnoringWhitespace };
 
 bool linesEqual(const QByteArray &a, const QByteArray &b, Comparison how);
 
+// A file's lines, with their whitespace-free forms computed once for repeated searches.
+class LineIndex {
+public:
+    explicit LineIndex(const QList<QByteArray> &lines) : m_lines(lines) {}
+    const QList<QByteArray> &lines(Comparison how) const;
+
+private:
+    QList<QByteArray> m_lines;
+    mutable QList<QByteArray> m_loose; // filled on first use
+    mutable bool m_looseReady = false;
+};
+
 // Every 0-based position where `needle` occurs in `haystack` as consecutive lines.
 QList<int> findAll(const QList<QByteArray> &haystack, const QList<QByteArray> &needle, Comparison how);
+QList<int> findAll(const LineIndex &haystack, const QList<QByteArray> &needle, Comparison how);
 
 struct ClosestMatch {
     int position = -1;     // 0-based start in the file; -1 when the file is empty
@@ -23,5 +36,6 @@ struct ClosestMatch {
 // The alignment of `needle` against `haystack` that has the most lines equal (ignoring
 // whitespace); ties go to the earliest. Partial overlaps at the start and end count.
 ClosestMatch closestMatch(const QList<QByteArray> &haystack, const QList<QByteArray> &needle);
+ClosestMatch closestMatch(const LineIndex &haystack, const QList<QByteArray> &needle);
 
 } // namespace rb::patch
