@@ -53,6 +53,10 @@ private Q_SLOTS:
             "2|important|unspecified|Locking around `_order`|store/cache.py:40;store/metrics.py:12-18;store/cache.py:200-210|0|-|prose",
             "|suggestion|enhancement|Shorter eviction loop|store/cache.py:118|0|-|-",
             "|suggestion|unspecified|Use `__slots__` on the entry class|store/cache.py:20;store/cache.py:25-31|0|-|-"};
+        QTest::newRow("bare bold titles, body subheading, same-level heading") << "design-headings.md" << QStringList{
+            "|important|unspecified|Eviction ignores pins||1|-|-",
+            "|important|unspecified|Delete keeps the size||0|-|-",
+            "1|important|unspecified|Entry class has no `__slots__`|store/cache.py:20|0|-|-"};
     }
 
     void findings()
@@ -66,7 +70,8 @@ private Q_SLOTS:
     void spansCoverEachFindingVerbatim_data()
     {
         QTest::addColumn<QString>("file");
-        for (const char *f : {"letter-ids.md", "bold-sections.md", "table-verdict.md", "older-form.md", "heading-variants.md"})
+        for (const char *f : {"letter-ids.md", "bold-sections.md", "table-verdict.md", "older-form.md", "heading-variants.md",
+                              "design-headings.md"})
             QTest::newRow(f) << QString::fromLatin1(f);
     }
 
@@ -114,6 +119,9 @@ private Q_SLOTS:
             "concern|future|Per-tenant limits"};
         QTest::newRow("strength under a #### heading, [good] marker") << "table-verdict.md" << QStringList{
             "strength|unspecified|Clear separation of the order list and the payloads."};
+        QTest::newRow("headings, bold lines and a bullet") << "design-headings.md" << QStringList{
+            "concern|in-scope|Eviction and pinning in one class", "concern|future|Per-tenant limits",
+            "strength|unspecified|Readable eviction loop", "strength|unspecified|Small public API"};
         QTest::newRow("none") << "older-form.md" << QStringList{};
     }
 
