@@ -282,6 +282,25 @@ private Q_SLOTS:
         QCOMPARE(r->findings.size(), 1);
     }
 
+    void shortReviewsWithoutOutlineAreNotFailures_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::newRow("lgtm") << QByteArray("LGTM. No issues found; the change is small and correct.\n");
+        QTest::newRow("mentions a timeout") << QByteArray("No issues. The new 500 ms timeout handling looks right.\n");
+    }
+
+    void shortReviewsWithoutOutlineAreNotFailures()
+    {
+        QFETCH(QByteArray, text);
+        const auto r = parseRawReview(text, sourceFor(QStringLiteral("x")));
+        QVERIFY(r.ok());
+        QVERIFY(r->run.status == RunStatus::Imported);
+        QCOMPARE(r->run.unclassified, QStringList{QString::fromUtf8(text).trimmed()});
+        QCOMPARE(r->run.parseWarnings.size(), 1);
+        QCOMPARE(r->run.parseWarnings[0].line, 1);
+        QVERIFY(r->run.parseWarnings[0].message.contains(QLatin1String("no review outline found")));
+    }
+
     void textThatFitsNowhereIsKeptWithWarnings()
     {
         const QByteArray text = "## Critical Issues\n\nSome remark that is not a finding.\n\n"

@@ -33,6 +33,7 @@ private Q_SLOTS:
         QTest::newRow("sarif by schema") << QByteArray("{\"$schema\": \"https://x/sarif-2.1.0.json\", \"runs\": []}") << "sarif";
         QTest::newRow("broken json") << QByteArray("{\"findings\": [") << "json";
         QTest::newRow("empty") << QByteArray() << "markdown";
+        QTest::newRow("json after a byte order mark") << QByteArray("\xEF\xBB\xBF{\"findings\": []}") << "json";
         QTest::newRow("markdown starting with a brace word") << QByteArray("Review {draft}\n") << "markdown";
     }
 

@@ -6,6 +6,7 @@
 #include "parse/sarif.h"
 #include "parse/source_text.h"
 
+#include <QRegularExpression>
 #include <QSet>
 
 #include <nlohmann/json.hpp>
@@ -18,7 +19,8 @@ const QString kJsonExpected = QStringLiteral("a Reviewbench findings document or
 
 bool startsLikeJson(const QByteArray &text)
 {
-    for (const char c : text) {
+    const QByteArray bom("\xEF\xBB\xBF");
+    for (const char c : text.startsWith(bom) ? text.mid(bom.size()) : text) {
         if (c == ' ' || c == '\n' || c == '\r' || c == '\t')
             continue;
         return c == '{' || c == '[';
@@ -46,7 +48,12 @@ bool onlyPreamble(const ParsedReview &r)
     const bool nothing = r.findings.isEmpty() && r.observations.isEmpty() && a.verdict.isEmpty()
         && a.executiveSummary.isEmpty() && a.testingAssessment.isEmpty() && a.documentationAssessment.isEmpty()
         && a.commitStructure.isEmpty() && r.otherSections.isEmpty() && r.title.isEmpty();
-    return nothing && a.rawOutput.trimmed().size() <= 1500;
+    // Narration of what the agent is about to do, not a verdict on the change.
+    static const QRegularExpression narration(
+        QStringLiteral(R"(\b(?:let me|i'll|i will|i'm going to|i am going to|now i|i now have|i need to|)"
+                       R"(i've read|i have read|i'll start|first,? i|next,? i)\b)"),
+        QRegularExpression::CaseInsensitiveOption);
+    return nothing && a.rawOutput.trimmed().size() <= 1500 && narration.match(a.rawOutput).hasMatch();
 }
 
 void assignIds(ParsedReview &r)
