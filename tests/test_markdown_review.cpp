@@ -282,6 +282,21 @@ private Q_SLOTS:
         QCOMPARE(r->findings.size(), 1);
     }
 
+    void findingPartsAsHeadings()
+    {
+        const QByteArray text = "## Important Issues\n\n### I1. Leak on reload — `w.go:30`\n\n#### Problem\n\n"
+                                "The goroutine never exits.\n\n#### Reproduction\n\n```\ngo test -run Reload\n```\n\n"
+                                "#### Fix (minimal)\n\nPass a context.\n\n```diff\n-go watch()\n+go watch(ctx)\n```\n\n"
+                                "### I2. Next — `x.go:1`\n";
+        const auto r = parseRawReview(text, sourceFor(QStringLiteral("x")));
+        QVERIFY(r.ok());
+        QCOMPARE(findingSummaries(*r), (QStringList{"I1|important|unspecified|Leak on reload|w.go:30|1|patch|prose",
+                                                    "I2|important|unspecified|Next|x.go:1|0|-|-"}));
+        QCOMPARE(r->findings[0].body, QStringLiteral("The goroutine never exits.\n\n#### Reproduction"));
+        QCOMPARE(r->findings[0].fixProse, QStringLiteral("Fix (minimal):\n\nPass a context."));
+        QCOMPARE(r->findings[0].fixPatch, QStringLiteral("-go watch()\n+go watch(ctx)\n"));
+    }
+
     void shortReviewsWithoutOutlineAreNotFailures_data()
     {
         QTest::addColumn<QByteArray>("text");

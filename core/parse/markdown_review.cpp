@@ -226,11 +226,26 @@ private:
                 return;
             }
         }
-        // A finding written as a heading: "### [CRITICAL] a.go:3 — T", "#### C1. T — `a.go:3`"
-        if (m_finding && isBodySubheading(text)) {
-            addContent(b);
-            return;
+        if (m_finding) {
+            // "#### Fix", "##### Fix (minimal)", "#### Problem" inside a finding
+            static const QRegularExpression part(
+                QStringLiteral(R"(^((?:suggested |proposed )?fix(?:es)?|problem)(\s*\([^)]{0,200}\))?\s*:?$)"),
+                QRegularExpression::CaseInsensitiveOption);
+            if (const auto m = part.match(plainInline(text)); m.hasMatch()) {
+                Label label;
+                label.kind = m.captured(1).compare(QLatin1String("problem"), Qt::CaseInsensitive) == 0 ? LabelKind::Problem
+                                                                                                       : LabelKind::Fix;
+                label.name = (m.captured(1) + m.captured(2)).trimmed();
+                extend(b.endLine);
+                addLabelled(b, label);
+                return;
+            }
+            if (isBodySubheading(text)) {
+                addContent(b);
+                return;
+            }
         }
+        // A finding written as a heading: "### [CRITICAL] a.go:3 — T", "#### C1. T — `a.go:3`"
         if (inFindings() || m_section == SectionKind::None || m_section == SectionKind::Title) {
             if (const auto t = parseTitleLine(b.firstLine())) {
                 const bool deeper = b.headingLevel > m_sectionLevel;
