@@ -297,6 +297,20 @@ private Q_SLOTS:
         QCOMPARE(r->findings[0].fixPatch, QStringLiteral("-go watch()\n+go watch(ctx)\n"));
     }
 
+    void scopeLabelsBeforeTheTitle()
+    {
+        const QByteArray text = "## Design Observations\n\n### Concerns\n\n"
+                                "- **Future** — Per-tenant limits will be needed.\n"
+                                "- **In scope:** **Split the class** — pin rules apart.\n"
+                                "- `[out-of-scope]` Metrics snapshots.\n";
+        const auto r = parseRawReview(text, sourceFor(QStringLiteral("x")));
+        QVERIFY(r.ok());
+        QCOMPARE(observationSummaries(*r), (QStringList{"concern|future|Per-tenant limits will be needed.",
+                                                        "concern|in-scope|Split the class",
+                                                        "concern|future|Metrics snapshots."}));
+        QCOMPARE(r->observations[1].body, QStringLiteral("pin rules apart."));
+    }
+
     void shortReviewsWithoutOutlineAreNotFailures_data()
     {
         QTest::addColumn<QByteArray>("text");

@@ -787,6 +787,8 @@ private:
             line.remove(marker);
             if (const auto scope = takeScopeTag(line))
                 d.observation.scope = *scope;
+            static const QRegularExpression leadingDash(QStringLiteral(R"(^(?:—|–|-|:)\s*)"));
+            line.remove(leadingDash);
             QString rest;
             if (line.startsWith(QLatin1String("**"))) {
                 const auto close = line.indexOf(QLatin1String("**"), 2);
