@@ -12,6 +12,7 @@ const std::map<QString, Command> &commands()
 {
     static const std::map<QString, Command> table{
         {QStringLiteral("validate"), validateCommand},
+        {QStringLiteral("export"), exportCommand},
     };
     return table;
 }
@@ -53,6 +54,8 @@ QString usageText()
         "\n"
         "Commands (no display needed):\n"
         "  validate FILE    check a review file and print a summary of it\n"
+        "  export REVIEW.json --format md|html|json|sarif [-o FILE]\n"
+        "                   write the consolidated report (standard output without -o)\n"
         "\n"
         "Exit status: 0 success, 1 failed or refused, 2 wrong arguments,\n"
         "3 already applied (patch), 4 an input file is unreadable or invalid.\n"

@@ -24,6 +24,7 @@ QString usageText();
 
 // Subcommands
 int validateCommand(const QStringList &args);
+int exportCommand(const QStringList &args);
 
 QTextStream &out();
 QTextStream &err();
