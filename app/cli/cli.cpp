@@ -13,6 +13,7 @@ const std::map<QString, Command> &commands()
     static const std::map<QString, Command> table{
         {QStringLiteral("validate"), validateCommand},
         {QStringLiteral("export"), exportCommand},
+        {QStringLiteral("import"), importCommand},
     };
     return table;
 }
@@ -56,6 +57,9 @@ QString usageText()
         "  validate FILE    check a review file and print a summary of it\n"
         "  export REVIEW.json --format md|html|json|sarif [-o FILE]\n"
         "                   write the consolidated report (standard output without -o)\n"
+        "  import REVIEW.json --agent NAME [--id ID] [--format auto|markdown|json|sarif]\n"
+        "         [--source-root DIR] FILE\n"
+        "                   add a raw review (Markdown, findings JSON or SARIF) as an agent\n"
         "\n"
         "Exit status: 0 success, 1 failed or refused, 2 wrong arguments,\n"
         "3 already applied (patch), 4 an input file is unreadable or invalid.\n"

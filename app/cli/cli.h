@@ -25,6 +25,7 @@ QString usageText();
 // Subcommands
 int validateCommand(const QStringList &args);
 int exportCommand(const QStringList &args);
+int importCommand(const QStringList &args);
 
 QTextStream &out();
 QTextStream &err();
