@@ -14,6 +14,7 @@ const std::map<QString, Command> &commands()
         {QStringLiteral("validate"), validateCommand},
         {QStringLiteral("export"), exportCommand},
         {QStringLiteral("import"), importCommand},
+        {QStringLiteral("diff"), diffCommand},
     };
     return table;
 }
@@ -60,6 +61,9 @@ QString usageText()
         "  import REVIEW.json --agent NAME [--id ID] [--format auto|markdown|json|sarif]\n"
         "         [--source-root DIR] FILE\n"
         "                   add a raw review (Markdown, findings JSON or SARIF) as an agent\n"
+        "  diff [--repo DIR] (--base REV --head REV | --working-tree) [--stat] [-o FILE]\n"
+        "                   print the file list (--stat) or write the unified patch of a\n"
+        "                   review range: what --head adds on top of its merge base with --base\n"
         "\n"
         "Exit status: 0 success, 1 failed or refused, 2 wrong arguments,\n"
         "3 already applied (patch), 4 an input file is unreadable or invalid.\n"

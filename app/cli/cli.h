@@ -26,6 +26,7 @@ QString usageText();
 int validateCommand(const QStringList &args);
 int exportCommand(const QStringList &args);
 int importCommand(const QStringList &args);
+int diffCommand(const QStringList &args);
 
 QTextStream &out();
 QTextStream &err();

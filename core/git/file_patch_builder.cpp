@@ -1,0 +1,264 @@
+#include "git/file_patch_builder.h"
+
+#include "git/git_error.h"
+#include "git/handles.h"
+#include "git/oid_text.h"
+#include "git/patch_header.h"
+
+#include <QFile>
+
+#include <cstring>
+#include <unistd.h>
+
+namespace rb::git {
+
+namespace {
+
+// One side of a file: a blob (read in place) or bytes built here.
+struct SideData {
+    BlobPtr blob;
+    QByteArray bytes;
+    bool exists = false;
+    bool isBlob() const { return blob != nullptr; }
+    const char *data() const
+    {
+        return blob ? static_cast<const char *>(git_blob_rawcontent(blob.get())) : bytes.constData();
+    }
+    size_t size() const { return blob ? size_t(git_blob_rawsize(blob.get())) : size_t(bytes.size()); }
+};
+
+QByteArray submoduleText(const QString &id)
+{
+    return "Subproject commit " + id.toLatin1() + '\n';
+}
+
+Result<QByteArray> readWorkdirFile(git_repository *repo, const QByteArray &relPath, quint32 mode, const QString &workdir)
+{
+    const QByteArray full = QFile::encodeName(workdir) + '/' + relPath;
+    if (mode == ModeSymlink) {
+        QByteArray target(4096, Qt::Uninitialized);
+        const ssize_t n = ::readlink(full.constData(), target.data(), size_t(target.size()));
+        if (n < 0)
+            return Error::of(QStringLiteral("%1: cannot read the symbolic link").arg(QFile::decodeName(full)), ErrorIo);
+        target.truncate(n);
+        return target;
+    }
+    QFile f(QFile::decodeName(full));
+    if (!f.open(QIODevice::ReadOnly))
+        return Error::of(QStringLiteral("%1: %2").arg(f.fileName(), f.errorString()), ErrorIo);
+    QByteArray raw = f.readAll();
+    // Apply the clean filters (line endings, ident, ...) so the content is what git would store.
+    git_filter_list *rawFilters = nullptr;
+    if (int rc = git_filter_list_load(&rawFilters, repo, nullptr, relPath.constData(), GIT_FILTER_TO_ODB,
+                                      GIT_FILTER_DEFAULT);
+        rc < 0) {
+        return gitError(rc, QStringLiteral("%1: cannot load the repository's filters").arg(f.fileName()));
+    }
+    if (!rawFilters)
+        return raw;
+    GitBuf out;
+    const int rc = git_filter_list_apply_to_buffer(out.get(), rawFilters, raw.constData(), size_t(raw.size()));
+    git_filter_list_free(rawFilters);
+    if (rc < 0)
+        return gitError(rc, QStringLiteral("%1: filtering failed").arg(f.fileName()));
+    return QByteArray(out.data(), qsizetype(out.size()));
+}
+
+Result<SideData> loadSide(git_repository *repo, const FileDiff &f, Side side, const QString &workdir)
+{
+    SideData d;
+    const bool old = side == Side::Old;
+    if (old ? f.status == FileStatus::Added : f.status == FileStatus::Deleted)
+        return d;
+    d.exists = true;
+    const quint32 mode = old ? f.oldMode : f.newMode;
+    const QString &id = old ? f.oldId : f.newId;
+    if (mode == ModeSubmodule) {
+        d.bytes = submoduleText(id);
+        return d;
+    }
+    if (!old && f.newFromWorkdir) {
+        auto bytes = readWorkdirFile(repo, f.newPathBytes, mode, workdir);
+        if (!bytes)
+            return bytes.error();
+        d.bytes = std::move(bytes).value();
+        return d;
+    }
+    git_oid oid;
+    if (!oidFromString(&oid, id))
+        return Error::of(QStringLiteral("%1: bad blob id '%2'").arg(old ? f.oldPath : f.newPath, id), ErrorGitFailed);
+    git_blob *raw = nullptr;
+    if (int rc = git_blob_lookup(&raw, repo, &oid); rc < 0)
+        return gitError(rc, QStringLiteral("%1: cannot read blob %2").arg(old ? f.oldPath : f.newPath, id));
+    d.blob.reset(raw);
+    return d;
+}
+
+// Appends libgit2's hunks and lines to a FilePatch, writing the ---/+++ labels before the
+// first hunk.
+struct Collector {
+    FilePatch *patch = nullptr;
+    const FileDiff *file = nullptr;
+    bool labelsWritten = false;
+    bool binary = false;
+
+    static int onFile(const git_diff_delta *delta, float, void *payload)
+    {
+        auto *c = static_cast<Collector *>(payload);
+        if (delta->flags & GIT_DIFF_FLAG_BINARY)
+            c->binary = true;
+        return 0;
+    }
+
+    static int onHunk(const git_diff_delta *, const git_diff_hunk *hunk, void *payload)
+    {
+        auto *c = static_cast<Collector *>(payload);
+        if (!c->labelsWritten) {
+            c->patch->text += fileLabels(*c->file);
+            c->labelsWritten = true;
+        }
+        size_t len = hunk->header_len;
+        while (len > 0 && (hunk->header[len - 1] == '\n' || hunk->header[len - 1] == '\r'))
+            --len;
+        c->patch->text.append(hunk->header, qsizetype(len));
+        c->patch->text += '\n';
+        Hunk h;
+        h.oldStart = hunk->old_start;
+        h.oldCount = hunk->old_lines;
+        h.newStart = hunk->new_start;
+        h.newCount = hunk->new_lines;
+        h.header = QString::fromUtf8(hunk->header, qsizetype(len));
+        c->patch->hunks.append(std::move(h));
+        return 0;
+    }
+
+    static int onLine(const git_diff_delta *, const git_diff_hunk *, const git_diff_line *line, void *payload)
+    {
+        auto *c = static_cast<Collector *>(payload);
+        LineKind kind;
+        switch (line->origin) {
+        case GIT_DIFF_LINE_CONTEXT: kind = LineKind::Context; break;
+        case GIT_DIFF_LINE_ADDITION: kind = LineKind::Added; ++c->patch->added; break;
+        case GIT_DIFF_LINE_DELETION: kind = LineKind::Removed; ++c->patch->removed; break;
+        default: return 0; // end-of-file newline markers: written with the line itself
+        }
+        QByteArray &text = c->patch->text;
+        text += char(line->origin);
+        DiffLine l;
+        l.kind = kind;
+        l.oldLine = line->old_lineno > 0 ? line->old_lineno : 0;
+        l.newLine = line->new_lineno > 0 ? line->new_lineno : 0;
+        l.offset = int(text.size());
+        size_t len = line->content_len;
+        const bool hasNewline = len > 0 && line->content[len - 1] == '\n';
+        if (hasNewline)
+            --len;
+        l.length = int(len);
+        text.append(line->content, qsizetype(len));
+        text += '\n';
+        if (!hasNewline) {
+            text += "\\ No newline at end of file\n";
+            l.noNewlineAtEnd = true;
+        }
+        if (!c->patch->hunks.isEmpty())
+            c->patch->hunks.last().lines.append(l);
+        return 0;
+    }
+};
+
+Status appendSection(git_repository *repo, const FileDiff &f, const PatchOptions &options, const QString &workdir,
+                     FilePatch &patch)
+{
+    patch.text += gitHeader(f, options.abbrev);
+    const bool sameContent = !f.oldId.isEmpty() && f.oldId == f.newId && !f.newFromWorkdir;
+    if (sameContent)
+        return Ok{};
+    auto oldSide = loadSide(repo, f, Side::Old, workdir);
+    if (!oldSide)
+        return oldSide.error();
+    auto newSide = loadSide(repo, f, Side::New, workdir);
+    if (!newSide)
+        return newSide.error();
+
+    git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
+    opts.context_lines = quint32(options.contextLines);
+    opts.interhunk_lines = quint32(options.interhunkLines);
+    const QByteArray oldPath = f.status == FileStatus::Added ? f.newPathBytes : f.oldPathBytes;
+    const QByteArray newPath = f.status == FileStatus::Deleted ? f.oldPathBytes : f.newPathBytes;
+
+    Collector c;
+    c.patch = &patch;
+    c.file = &f;
+    const qsizetype headerEnd = patch.text.size();
+    const qsizetype hunksBefore = patch.hunks.size();
+    int rc;
+    const SideData &o = *oldSide;
+    const SideData &n = *newSide;
+    if ((o.isBlob() || !o.exists) && (n.isBlob() || !n.exists)) {
+        rc = git_diff_blobs(o.blob.get(), oldPath.constData(), n.blob.get(), newPath.constData(), &opts,
+                            &Collector::onFile, nullptr, &Collector::onHunk, &Collector::onLine, &c);
+    } else if ((o.isBlob() || !o.exists) && !n.isBlob()) {
+        rc = git_diff_blob_to_buffer(o.blob.get(), oldPath.constData(), n.exists ? n.data() : nullptr, n.size(),
+                                     newPath.constData(), &opts, &Collector::onFile, nullptr, &Collector::onHunk,
+                                     &Collector::onLine, &c);
+    } else {
+        rc = git_diff_buffers(o.exists ? o.data() : nullptr, o.size(), oldPath.constData(),
+                              n.exists ? n.data() : nullptr, n.size(), newPath.constData(), &opts,
+                              &Collector::onFile, nullptr, &Collector::onHunk, &Collector::onLine, &c);
+    }
+    if (rc < 0)
+        return gitError(rc, QStringLiteral("%1: cannot compute the diff").arg(f.path()));
+    if (c.binary) {
+        patch.text.truncate(headerEnd);
+        patch.hunks.resize(hunksBefore);
+        patch.text += binaryNotice(f);
+        patch.binary = true;
+    }
+    return Ok{};
+}
+
+} // namespace
+
+Result<FilePatch> buildFilePatch(git_repository *repo, const FileDiff &file, const PatchOptions &options,
+                                 const QString &workdir)
+{
+    FilePatch patch;
+    if (file.status == FileStatus::TypeChanged) {
+        // As git does: the old entry is deleted and the new one added, in two sections.
+        FileDiff removed = file;
+        removed.status = FileStatus::Deleted;
+        removed.newPath.clear();
+        removed.newPathBytes.clear();
+        removed.newId.clear();
+        removed.newMode = ModeNone;
+        removed.newFromWorkdir = false;
+        FileDiff added = file;
+        added.status = FileStatus::Added;
+        added.oldPath.clear();
+        added.oldPathBytes.clear();
+        added.oldId.clear();
+        added.oldMode = ModeNone;
+        if (auto s = appendSection(repo, removed, options, workdir, patch); !s)
+            return s.error();
+        if (auto s = appendSection(repo, added, options, workdir, patch); !s)
+            return s.error();
+        return patch;
+    }
+    if (auto s = appendSection(repo, file, options, workdir, patch); !s)
+        return s.error();
+    return patch;
+}
+
+Result<QByteArray> readSide(git_repository *repo, const FileDiff &file, Side side, const QString &workdir)
+{
+    auto d = loadSide(repo, file, side, workdir);
+    if (!d)
+        return d.error();
+    if (!d->exists)
+        return QByteArray();
+    if (!d->isBlob())
+        return d->bytes;
+    return QByteArray(d->data(), qsizetype(d->size()));
+}
+
+} // namespace rb::git
