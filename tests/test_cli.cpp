@@ -1,4 +1,5 @@
 // The reviewbench command line, run as a separate process the way users run it.
+#include "git_fixture.h"
 #include "io/review_file.h"
 #include "seed_review.h"
 
@@ -15,17 +16,28 @@ struct Run {
     QString err;
 };
 
-Run reviewbench(const QStringList &args)
+Run reviewbench(const QStringList &args, const QByteArray &input = {}, const QString &workingDir = {})
 {
     QProcess p;
     p.setProgram(QStringLiteral(RB_REVIEWBENCH_BIN));
     p.setArguments(args);
+    if (!workingDir.isEmpty())
+        p.setWorkingDirectory(workingDir);
     p.start();
+    p.write(input);
     p.closeWriteChannel();
     if (!p.waitForFinished(60000))
         return {-1, {}, QStringLiteral("timed out")};
     return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
 }
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<missing>");
+}
+
+const QByteArray kLetters = "a\nb\nc\nd\n";
 } // namespace
 
 class TestCli : public QObject {
@@ -156,6 +168,84 @@ private Q_SLOTS:
     void validateWithoutFileIsAUsageError()
     {
         QCOMPARE(reviewbench({QStringLiteral("validate")}).exitCode, 2);
+    }
+
+    void patch_data()
+    {
+        QTest::addColumn<QStringList>("args");   // PATCHFILE and REPO are filled in
+        QTest::addColumn<QByteArray>("patch");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QByteArray>("after");
+        QTest::addColumn<QString>("output");
+        QTest::newRow("applies a fragment") << QStringList{QStringLiteral("--path"), QStringLiteral("src/f.txt"), QStringLiteral("PATCHFILE")}
+                                            << QByteArray(" b\n-c\n+C\n") << 0 << QByteArray("a\nb\nC\nd\n")
+                                            << QStringLiteral("hunk 1: line 2, located by its context");
+        QTest::newRow("--check writes nothing")
+            << QStringList{QStringLiteral("--check"), QStringLiteral("--path"), QStringLiteral("src/f.txt"), QStringLiteral("PATCHFILE")}
+            << QByteArray(" b\n-c\n+C\n") << 0 << kLetters << QStringLiteral("checked only; nothing was written");
+        QTest::newRow("git patch from stdin, exact")
+            << QStringList{QStringLiteral("-")}
+            << QByteArray("diff --git a/src/f.txt b/src/f.txt\n--- a/src/f.txt\n+++ b/src/f.txt\n@@ -3,2 +3,2 @@\n-c\n+C\n d\n") << 0
+            << QByteArray("a\nb\nC\nd\n") << QStringLiteral("hunk 1: line 3, exact");
+        QTest::newRow("already applied") << QStringList{QStringLiteral("--path"), QStringLiteral("src/f.txt"), QStringLiteral("PATCHFILE")}
+                                         << QByteArray(" b\n-x\n+c\n") << 3 << kLetters << QStringLiteral("hunk 1: already applied at line 2");
+        QTest::newRow("refused") << QStringList{QStringLiteral("--path"), QStringLiteral("src/f.txt"), QStringLiteral("PATCHFILE")}
+                                 << QByteArray(" b\n-zz\n+C\n") << 1 << kLetters << QStringLiteral("closest place: line 2 (1 of 2 lines agree)");
+        QTest::newRow("hostile path") << QStringList{QStringLiteral("--path"), QStringLiteral(".git/config"), QStringLiteral("PATCHFILE")}
+                                      << QByteArray(" b\n-c\n+C\n") << 1 << kLetters << QStringLiteral("it is inside .git");
+        QTest::newRow("no patch") << QStringList{QStringLiteral("--path"), QStringLiteral("src/f.txt")} << QByteArray() << 2 << kLetters
+                                  << QStringLiteral("no patch given");
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("--fuzz"), QStringLiteral("PATCHFILE")} << QByteArray() << 2 << kLetters
+                                        << QStringLiteral("unknown option --fuzz");
+        QTest::newRow("unreadable patch file") << QStringList{QStringLiteral("--path"), QStringLiteral("src/f.txt"), QStringLiteral("NOFILE")}
+                                               << QByteArray() << 4 << kLetters << QStringLiteral("cannot read");
+    }
+    void patch()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QByteArray, patch);
+        QFETCH(int, exitCode);
+        QFETCH(QByteArray, after);
+        QFETCH(QString, output);
+        test::GitFixture fx;
+        QVERIFY2(fx.ok(), qPrintable(fx.error()));
+        QVERIFY(!fx.commit({{"src/f.txt", {kLetters}}}, QStringLiteral("one"), {}).isEmpty());
+        QVERIFY(fx.checkoutHead());
+        QTemporaryDir patches;
+        const QString patchFile = patches.filePath(QStringLiteral("fix.diff"));
+        QFile f(patchFile);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(patch);
+        f.close();
+        args.replaceInStrings(QStringLiteral("PATCHFILE"), patchFile);
+        args.replaceInStrings(QStringLiteral("NOFILE"), patches.filePath(QStringLiteral("missing.diff")));
+        const Run r = reviewbench(QStringList{QStringLiteral("patch"), QStringLiteral("--repo"), fx.path()} + args, patch);
+        QVERIFY2(r.exitCode == exitCode, qPrintable(r.out + r.err));
+        QVERIFY2((r.out + r.err).contains(output), qPrintable(r.out + r.err));
+        QCOMPARE(readAll(fx.path() + QStringLiteral("/src/f.txt")), after);
+    }
+
+    void patchFindsTheRepositoryAndPathFromTheCurrentFolder()
+    {
+        test::GitFixture fx;
+        QVERIFY2(fx.ok(), qPrintable(fx.error()));
+        QVERIFY(!fx.commit({{"src/f.txt", {kLetters}}}, QStringLiteral("one"), {}).isEmpty());
+        QVERIFY(fx.checkoutHead());
+        const Run r = reviewbench({QStringLiteral("patch"), QStringLiteral("--path"), QStringLiteral("f.txt"), QStringLiteral("-")},
+                                  QByteArray(" a\n-b\n+B\n"), fx.path() + QStringLiteral("/src"));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+        QVERIFY2(r.out.contains(QLatin1String("src/f.txt")), qPrintable(r.out));
+        QCOMPARE(readAll(fx.path() + QStringLiteral("/src/f.txt")), QByteArray("a\nB\nc\nd\n"));
+    }
+
+    void patchOutsideARepositoryFails()
+    {
+        QTemporaryDir dir;
+        const Run r = reviewbench({QStringLiteral("patch"), QStringLiteral("--repo"), dir.path(), QStringLiteral("--path"),
+                                   QStringLiteral("f.txt"), QStringLiteral("-")},
+                                  QByteArray(" a\n-b\n+B\n"));
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QLatin1String("is not inside a git repository")), qPrintable(r.err));
     }
 };
 

@@ -15,6 +15,7 @@ const std::map<QString, Command> &commands()
         {QStringLiteral("export"), exportCommand},
         {QStringLiteral("import"), importCommand},
         {QStringLiteral("diff"), diffCommand},
+        {QStringLiteral("patch"), patchCommand},
     };
     return table;
 }
@@ -64,6 +65,10 @@ QString usageText()
         "  diff [--repo DIR] (--base REV --head REV | --working-tree) [--stat] [-o FILE]\n"
         "                   print the file list (--stat) or write the unified patch of a\n"
         "                   review range: what --head adds on top of its merge base with --base\n"
+        "  patch [--check] [--repo DIR] [--path FILE] PATCH|-\n"
+        "                   apply (or only check) a patch or fix fragment to the working\n"
+        "                   tree of DIR's repository (default: the current folder's);\n"
+        "                   --path names the file when the fragment has no file header\n"
         "\n"
         "Exit status: 0 success, 1 failed or refused, 2 wrong arguments,\n"
         "3 already applied (patch), 4 an input file is unreadable or invalid.\n"

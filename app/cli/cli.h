@@ -27,6 +27,7 @@ int validateCommand(const QStringList &args);
 int exportCommand(const QStringList &args);
 int importCommand(const QStringList &args);
 int diffCommand(const QStringList &args);
+int patchCommand(const QStringList &args);
 
 QTextStream &out();
 QTextStream &err();

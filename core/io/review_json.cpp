@@ -118,7 +118,8 @@ json issueToJson(const Issue &i)
     for (const FixRecord &r : i.fixRecords)
         records.push_back({{"path", fromString(r.path)}, {"contentHashBefore", fromString(r.contentHashBefore)},
                            {"contentHashAfter", fromString(r.contentHashAfter)},
-                           {"message", fromString(r.message)}, {"when", fromDateTime(r.when)}});
+                           {"message", fromString(r.message)}, {"when", fromDateTime(r.when)},
+                           {"appliedDiff", fromString(r.appliedDiff)}, {"created", r.created}});
     json j{{"id", fromString(i.id)},
            {"title", fromString(i.title)},
            {"body", fromString(i.body)},
@@ -324,7 +325,8 @@ Issue readIssue(const json &j, const QString &p)
     i.fixPatch = str(j, "fixPatch", p);
     i.fixRecords = readArray<FixRecord>(j, "fixRecords", p, [](const json &r, const QString &rp) {
         return FixRecord{str(r, "path", rp), str(r, "contentHashBefore", rp), str(r, "contentHashAfter", rp),
-                         str(r, "message", rp), dateTime(r, "when", rp)};
+                         str(r, "message", rp), dateTime(r, "when", rp), str(r, "appliedDiff", rp),
+                         boolean(r, "created", rp, false)};
     });
     i.notes = str(j, "notes", p);
     return i;

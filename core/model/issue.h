@@ -41,6 +41,10 @@ struct FixRecord {
     QString contentHashAfter;  // sha256 right after the fix
     QString message;        // per-hunk outcome or the reason it failed
     QDateTime when;
+    // The change as written: zero-context unified hunks with the file's real line numbers
+    // (a line ending in "\r" had a CRLF terminator); revert applies them in reverse.
+    QString appliedDiff;
+    bool created = false;   // the fix created the file; revert deletes it
     bool operator==(const FixRecord &) const = default;
 };
 

@@ -1,0 +1,20 @@
+#pragma once
+// The strictest strategy: libgit2 checks (GIT_APPLY_CHECK, nothing written) that a patch
+// with real headers and line numbers applies to the working tree exactly as written,
+// reading each file's current content, uncommitted changes included.
+
+#include "git/repository.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace rb::patch {
+
+struct ExactCheck {
+    bool applies = false;
+    QString reason; // why libgit2 would not apply it, for the report
+};
+
+ExactCheck gitApplyCheck(const git::Repository &repo, const QByteArray &patchText);
+
+} // namespace rb::patch
