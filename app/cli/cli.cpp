@@ -17,6 +17,7 @@ const std::map<QString, Command> &commands()
         {QStringLiteral("diff"), diffCommand},
         {QStringLiteral("patch"), patchCommand},
         {QStringLiteral("run"), runCommand},
+        {QStringLiteral("export"), exportCommand},
     };
     return table;
 }
@@ -62,6 +63,8 @@ QString usageText()
         "Commands (no display needed):\n"
         "  validate FILE    check a review file and print a summary of it\n"
         "  demo DIR         write the built-in demo (a repository and its review file) to DIR\n"
+        "  export REVIEW.json --format md|html|json|sarif [-o FILE]\n"
+        "                   write the consolidated report (standard output without -o)\n"
         "  import REVIEW.json --agent NAME [--id ID] [--format auto|markdown|json|sarif]\n"
         "         [--source-root DIR] FILE\n"
         "                   add a raw review (Markdown, findings JSON or SARIF) as an agent\n"

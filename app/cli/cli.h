@@ -29,6 +29,7 @@ int importCommand(const QStringList &args);
 int diffCommand(const QStringList &args);
 int patchCommand(const QStringList &args);
 int runCommand(const QStringList &args);
+int exportCommand(const QStringList &args);
 
 QTextStream &out();
 QTextStream &err();

@@ -93,7 +93,7 @@ void issueSection(QString &out, const Review &review, Severity severity, const c
         for (const QString &a : issueAgents(review, i))
             agents << QStringLiteral("**%1**").arg(a);
         if (!agents.isEmpty())
-            line << agents.join(QLatin1Char(' '));
+            line << agents.join(QStringLiteral(", "));
         out += line.join(QStringLiteral(" — ")) + QStringLiteral(" *") + severityTag(i.severity(), i.category)
              + QStringLiteral("*\n\n");
         if (!i.body.trimmed().isEmpty())

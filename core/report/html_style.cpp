@@ -1,0 +1,82 @@
+#include "report/html_style.h"
+
+namespace rb::report {
+
+// Light colours by default, dark ones when the reader's system prefers them, and a print
+// layout that drops the sidebar colours and keeps issues on one page where possible.
+QString reportStyleSheet()
+{
+    return QStringLiteral(R"CSS(
+:root {
+  color-scheme: light dark;
+  --bg: #ffffff; --fg: #1f2328; --muted: #59636e; --border: #d1d9e0; --panel: #f6f8fa;
+  --link: #0969da; --code-bg: #f6f8fa;
+  --crit: #cf222e; --imp: #bc4c00; --sugg: #0969da;
+  --add-bg: #dafbe1; --del-bg: #ffebe9; --hunk: #8250df;
+  --kw: #cf222e; --str: #0a3069; --com: #6e7781; --num: #0550ae; --fn: #8250df;
+  --a0: #1f6feb; --a1: #1a7f37; --a2: #9a6700; --a3: #8250df; --a4: #bf3989; --a5: #57606a;
+}
+@media (prefers-color-scheme: dark) {
+  :root {
+    --bg: #0d1117; --fg: #e6edf3; --muted: #9198a1; --border: #3d444d; --panel: #151b23;
+    --link: #4493f8; --code-bg: #151b23;
+    --crit: #ff7b72; --imp: #f0883e; --sugg: #58a6ff;
+    --add-bg: #12261e; --del-bg: #25171c; --hunk: #d2a8ff;
+    --kw: #ff7b72; --str: #a5d6ff; --com: #9198a1; --num: #79c0ff; --fn: #d2a8ff;
+    --a0: #388bfd; --a1: #3fb950; --a2: #d29922; --a3: #a371f7; --a4: #db61a2; --a5: #8b949e;
+  }
+}
+* { box-sizing: border-box; }
+body { margin: 0 auto; max-width: 62rem; padding: 1.5rem; background: var(--bg); color: var(--fg);
+  font: 15px/1.55 -apple-system, "Segoe UI", "DejaVu Sans", Helvetica, Arial, sans-serif; }
+a { color: var(--link); }
+h1 { font-size: 1.7rem; margin: 0 0 1rem; }
+h2 { font-size: 1.35rem; border-bottom: 1px solid var(--border); padding-bottom: .25rem; margin-top: 2.2rem; }
+h3 { font-size: 1.12rem; margin-top: 1.6rem; }
+h4, h5, h6 { font-size: 1rem; }
+table { border-collapse: collapse; margin: .8rem 0; }
+th, td { border: 1px solid var(--border); padding: .3rem .6rem; text-align: left; vertical-align: top; }
+table.meta th { background: var(--panel); white-space: nowrap; }
+table.retro td, table.retro th { text-align: center; }
+table.retro td:first-child, table.retro th:first-child { text-align: left; }
+code, pre { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .86rem; }
+:not(pre) > code { background: var(--code-bg); padding: .1rem .3rem; border-radius: 4px; }
+pre { background: var(--code-bg); border: 1px solid var(--border); border-radius: 6px; padding: .7rem .9rem;
+  overflow-x: auto; line-height: 1.4; tab-size: 4; }
+nav.toc { background: var(--panel); border: 1px solid var(--border); border-radius: 6px; padding: .6rem 1.2rem; }
+nav.toc h2 { border: 0; margin: .3rem 0; font-size: 1.1rem; }
+nav.toc ol { margin: .2rem 0; padding-left: 1.3rem; }
+.badge { display: inline-block; font-size: .75rem; font-weight: 600; line-height: 1.3; padding: .05rem .45rem;
+  border-radius: 1rem; border: 1px solid currentColor; margin-right: .25rem; white-space: nowrap; }
+.badge.sev-critical { color: var(--crit); } .badge.sev-important { color: var(--imp); } .badge.sev-suggestion { color: var(--sugg); }
+.agent-0 { color: var(--a0); } .agent-1 { color: var(--a1); } .agent-2 { color: var(--a2); }
+.agent-3 { color: var(--a3); } .agent-4 { color: var(--a4); } .agent-5 { color: var(--a5); }
+.cat, .scope { color: var(--muted); }
+article.issue { border: 1px solid var(--border); border-left: 4px solid var(--sugg); border-radius: 6px;
+  padding: .2rem 1rem .6rem; margin: 1rem 0; }
+article.issue-critical { border-left-color: var(--crit); }
+article.issue-important { border-left-color: var(--imp); }
+article.issue h4 { margin: .7rem 0 .3rem; font-size: 1.05rem; color: var(--fg); }
+.issue-meta { margin: .2rem 0 .6rem; color: var(--muted); }
+.location { margin-right: .4rem; }
+.note { border-left: 3px solid var(--imp); background: var(--panel); padding: .4rem .8rem; border-radius: 0 6px 6px 0; }
+.failed { color: var(--crit); }
+.t-kw { color: var(--kw); font-weight: 600; } .t-str { color: var(--str); } .t-com { color: var(--com); font-style: italic; }
+.t-num { color: var(--num); } .t-fn { color: var(--fn); }
+.d-add, .d-del, .d-ctx, .d-hunk, .d-file { display: inline-block; min-width: 100%; }
+.d-add { background: var(--add-bg); } .d-del { background: var(--del-bg); }
+.d-hunk { color: var(--hunk); } .d-file { font-weight: 600; }
+section.raw { border: 1px solid var(--border); border-radius: 6px; padding: 0 1rem; margin: 1rem 0; }
+@media print {
+  :root { --bg: #fff; --fg: #000; --panel: #f4f4f4; --code-bg: #f7f7f7; }
+  body { max-width: none; padding: 0; font-size: 11pt; }
+  nav.toc { break-after: page; }
+  article.issue, pre, table { break-inside: avoid; }
+  pre { white-space: pre-wrap; overflow: visible; }
+  a { color: inherit; }
+  h2, h3, h4 { break-after: avoid; }
+}
+)CSS");
+}
+
+} // namespace rb::report

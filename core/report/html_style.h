@@ -1,0 +1,8 @@
+#pragma once
+// The inline stylesheet of HTML reports.
+
+#include <QString>
+
+namespace rb::report {
+QString reportStyleSheet();
+}
