@@ -142,6 +142,12 @@ private Q_SLOTS:
         QCOMPARE((*patch)->added, added);
         QCOMPARE((*patch)->removed, removed);
         QCOMPARE((*patch)->binary, binary);
+        const auto counts = diff->lineCounts(index);
+        QVERIFY(counts.ok());
+        QCOMPARE(counts->added, added);
+        QCOMPARE(counts->removed, removed);
+        QCOMPARE(counts->binary, binary);
+        QCOMPARE(diff->patchText(index).value(), (*patch)->text);
     }
 
     void nonUtf8NameKeepsItsBytes()
