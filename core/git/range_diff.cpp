@@ -5,6 +5,7 @@
 #include "git/git_error.h"
 #include "git/handles.h"
 #include "git/oid_text.h"
+#include "git/rename_similarity.h"
 #include "git/repository_handle.h"
 
 #include <QBuffer>
@@ -184,6 +185,7 @@ Result<RangeDiff> RangeDiff::compute(const Repository &callerRepo, const Resolve
             find.rename_limit = size_t(limit) * 10;
             state->renamesLimited = true;
         }
+        find.metric = gitSimilarityMetric();
         find.rename_threshold = quint16(options.renameThreshold);
         find.copy_threshold = quint16(options.renameThreshold);
         if (added > 0 && sources > 0) {
