@@ -328,6 +328,33 @@ private Q_SLOTS:
         QVERIFY((*modified)->text.contains("\n+entirely new\n"));
     }
 
+    void workingTreeRenameOfAnUntrackedFile()
+    {
+        Everything e;
+        QVERIFY(e.fx.checkoutHead());
+        QByteArray moved = lines(1, 20);
+        moved.replace("line 20\n", "line twenty\n");
+        moved.replace("line 3\n", "line three\n");
+        QVERIFY(e.fx.removeWorkFile("renamed.txt"));
+        QVERIFY(e.fx.writeWorkFile("moved.txt", moved));
+        auto repo = git::Repository::open(e.fx.path());
+        QVERIFY(repo.ok());
+        const auto range = git::resolveWorkingTree(*repo);
+        QVERIFY(range.ok());
+        const auto diff = git::RangeDiff::compute(*repo, *range);
+        QVERIFY2(diff.ok(), diff.ok() ? "" : qPrintable(diff.error().message));
+        QCOMPARE(diff->fileCount(), 1);
+        const git::FileDiff &f = diff->files().first();
+        QCOMPARE(f.status, git::FileStatus::Renamed);
+        QCOMPARE(f.oldPath, QStringLiteral("renamed.txt"));
+        QCOMPARE(f.newPath, QStringLiteral("moved.txt"));
+        QVERIFY(f.similarity >= 50 && f.similarity < 100);
+        const auto counts = diff->lineCounts(0);
+        QVERIFY(counts.ok());
+        QCOMPARE(counts->added, 1);
+        QCOMPARE(counts->removed, 1);
+    }
+
     void renameDetectionIsBounded()
     {
         // Three deletions and three additions of the same texts, slightly edited: with a

@@ -4,7 +4,9 @@
 #include <cstring>
 #include <unordered_map>
 
-#include <QFile>
+#include <QByteArray>
+
+#include <cstdio>
 
 namespace rb::git {
 
@@ -13,12 +15,23 @@ constexpr uint32_t kHashBase = 107927; // spans hash into [0, kHashBase)
 constexpr qsizetype kBinaryProbe = 8000; // git looks for a NUL byte in this many leading bytes
 constexpr uint64_t kMaxScore = 60000;    // git's score scale
 
+// Working-tree files. An unreadable file gets no signature, which libgit2 takes as "not
+// similar to anything" rather than as a failure of the whole diff.
 int fileSignature(void **out, const git_diff_file *, const char *fullpath, void *)
 {
-    QFile f(QFile::decodeName(fullpath));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    *out = new SpanSignature(spanSignature(f.readAll()));
+    *out = nullptr;
+    std::FILE *f = std::fopen(fullpath, "rb"); // by bytes: the name need not be UTF-8
+    if (!f)
+        return 0;
+    QByteArray content;
+    char buf[65536];
+    size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0)
+        content.append(buf, qsizetype(n));
+    const bool failed = std::ferror(f) != 0;
+    std::fclose(f);
+    if (!failed)
+        *out = new SpanSignature(spanSignature(content));
     return 0;
 }
 
