@@ -102,6 +102,7 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains(QLatin1String("[claude] succeeded in 0:0")), qPrintable(r.err));
         QVERIFY2(r.err.contains(QLatin1String("2000 tokens in, 640 out, $0.19")), qPrintable(r.err));
         QVERIFY2(r.err.contains(QLatin1String("[broken] failed after 0:0")), qPrintable(r.err));
+        QVERIFY2(!r.err.contains(QLatin1String("warning")), qPrintable(r.err));
         QVERIFY2(r.err.contains(QLatin1String("wrote ") + out + QLatin1String(": 2 of 4 agents succeeded, 1 findings")),
                  qPrintable(r.err));
 
