@@ -89,15 +89,15 @@ int printStat(const git::RangeDiff &diff)
     qint64 added = 0, removed = 0;
     for (int i = 0; i < diff.fileCount(); ++i) {
         const git::FileDiff &f = diff.files()[i];
-        const auto patch = diff.patch(i).value();
+        const auto patch = diff.lineCounts(i).value();
         QString letter(git::fileStatusLetter(f.status));
         if (f.status == git::FileStatus::Renamed || f.status == git::FileStatus::Copied)
             letter += QString::number(f.similarity);
-        const QString counts = patch->binary ? QStringLiteral("-\t-")
-                                             : QStringLiteral("%1\t%2").arg(patch->added).arg(patch->removed);
+        const QString counts = patch.binary ? QStringLiteral("-\t-")
+                                             : QStringLiteral("%1\t%2").arg(patch.added).arg(patch.removed);
         out() << letter << "\t" << counts << "\t" << statPath(f) << "\n";
-        added += patch->added;
-        removed += patch->removed;
+        added += patch.added;
+        removed += patch.removed;
     }
     out() << " " << diff.fileCount() << (diff.fileCount() == 1 ? " file" : " files") << " changed, " << added
           << " insertions(+), " << removed << " deletions(-)\n";

@@ -94,10 +94,10 @@ Result<SideData> loadSide(git_repository *repo, const FileDiff &f, Side side, co
     return d;
 }
 
-// Appends libgit2's hunks and lines to a FilePatch, writing the ---/+++ labels before the
-// first hunk.
+// Appends libgit2's hunks and lines to the patch text as `git diff` writes them, writing the
+// ---/+++ labels before the first hunk, and counts the lines.
 struct Collector {
-    FilePatch *patch = nullptr;
+    PatchText *patch = nullptr;
     const FileDiff *file = nullptr;
     bool labelsWritten = false;
     bool binary = false;
@@ -122,52 +122,32 @@ struct Collector {
             --len;
         c->patch->text.append(hunk->header, qsizetype(len));
         c->patch->text += '\n';
-        Hunk h;
-        h.oldStart = hunk->old_start;
-        h.oldCount = hunk->old_lines;
-        h.newStart = hunk->new_start;
-        h.newCount = hunk->new_lines;
-        h.header = QString::fromUtf8(hunk->header, qsizetype(len));
-        c->patch->hunks.append(std::move(h));
         return 0;
     }
 
     static int onLine(const git_diff_delta *, const git_diff_hunk *, const git_diff_line *line, void *payload)
     {
         auto *c = static_cast<Collector *>(payload);
-        LineKind kind;
         switch (line->origin) {
-        case GIT_DIFF_LINE_CONTEXT: kind = LineKind::Context; break;
-        case GIT_DIFF_LINE_ADDITION: kind = LineKind::Added; ++c->patch->added; break;
-        case GIT_DIFF_LINE_DELETION: kind = LineKind::Removed; ++c->patch->removed; break;
+        case GIT_DIFF_LINE_CONTEXT: break;
+        case GIT_DIFF_LINE_ADDITION: ++c->patch->added; break;
+        case GIT_DIFF_LINE_DELETION: ++c->patch->removed; break;
         default: return 0; // end-of-file newline markers: written with the line itself
         }
         QByteArray &text = c->patch->text;
-        text += char(line->origin);
-        DiffLine l;
-        l.kind = kind;
-        l.oldLine = line->old_lineno > 0 ? line->old_lineno : 0;
-        l.newLine = line->new_lineno > 0 ? line->new_lineno : 0;
-        l.offset = int(text.size());
         size_t len = line->content_len;
         const bool hasNewline = len > 0 && line->content[len - 1] == '\n';
         if (hasNewline)
             --len;
-        l.length = int(len);
+        text += char(line->origin);
         text.append(line->content, qsizetype(len));
-        text += '\n';
-        if (!hasNewline) {
-            text += "\\ No newline at end of file\n";
-            l.noNewlineAtEnd = true;
-        }
-        if (!c->patch->hunks.isEmpty())
-            c->patch->hunks.last().lines.append(l);
+        text += hasNewline ? QByteArrayView("\n") : QByteArrayView("\n\\ No newline at end of file\n");
         return 0;
     }
 };
 
 Status appendSection(git_repository *repo, const FileDiff &f, const PatchOptions &options, const QString &workdir,
-                     FilePatch &patch)
+                     PatchText &patch)
 {
     patch.text += gitHeader(f, options.abbrev);
     const bool sameContent = !f.oldId.isEmpty() && f.oldId == f.newId && !f.newFromWorkdir;
@@ -190,7 +170,8 @@ Status appendSection(git_repository *repo, const FileDiff &f, const PatchOptions
     c.patch = &patch;
     c.file = &f;
     const qsizetype headerEnd = patch.text.size();
-    const qsizetype hunksBefore = patch.hunks.size();
+    // Room for both sides and the line prefixes, usually more than enough; squeezed later.
+    patch.text.reserve(patch.text.size() + qsizetype(oldSide->size() + newSide->size()) + 4096);
     int rc;
     const SideData &o = *oldSide;
     const SideData &n = *newSide;
@@ -210,19 +191,25 @@ Status appendSection(git_repository *repo, const FileDiff &f, const PatchOptions
         return gitError(rc, QStringLiteral("%1: cannot compute the diff").arg(f.path()));
     if (c.binary) {
         patch.text.truncate(headerEnd);
-        patch.hunks.resize(hunksBefore);
+        patch.added = patch.removed = 0;
         patch.text += binaryNotice(f);
         patch.binary = true;
     }
     return Ok{};
 }
 
+// Patches of a whole range are kept together: give back what the reservation left over.
+void squeeze(PatchText &patch)
+{
+    patch.text.squeeze();
+}
+
 } // namespace
 
-Result<FilePatch> buildFilePatch(git_repository *repo, const FileDiff &file, const PatchOptions &options,
+Result<PatchText> buildPatchText(git_repository *repo, const FileDiff &file, const PatchOptions &options,
                                  const QString &workdir)
 {
-    FilePatch patch;
+    PatchText patch;
     if (file.status == FileStatus::TypeChanged) {
         // As git does: the old entry is deleted and the new one added, in two sections.
         FileDiff removed = file;
@@ -242,10 +229,12 @@ Result<FilePatch> buildFilePatch(git_repository *repo, const FileDiff &file, con
             return s.error();
         if (auto s = appendSection(repo, added, options, workdir, patch); !s)
             return s.error();
+        squeeze(patch);
         return patch;
     }
     if (auto s = appendSection(repo, file, options, workdir, patch); !s)
         return s.error();
+    squeeze(patch);
     return patch;
 }
 

@@ -1,5 +1,5 @@
 #pragma once
-// Builds the FilePatch of one FileDiff with a given libgit2 repository handle. Internal to
+// Builds the patch text of one FileDiff with a given libgit2 repository handle. Internal to
 // core/git. The handle is used on the calling thread only.
 
 #include "git/file_diff.h"
@@ -17,8 +17,18 @@ struct PatchOptions {
 
 enum class Side { Old, New };
 
+// A file's unified diff text, exactly as `git diff` writes it, with its line counts. This is
+// what a range keeps for every file; the hunk and line structure is parsed from it on demand
+// (parseFilePatch), so that a materialised range costs little more than its text.
+struct PatchText {
+    QByteArray text;
+    int added = 0;
+    int removed = 0;
+    bool binary = false;
+};
+
 // `workdir` is the working tree root; it is read for files whose new side is in it.
-Result<FilePatch> buildFilePatch(git_repository *repo, const FileDiff &file, const PatchOptions &options,
+Result<PatchText> buildPatchText(git_repository *repo, const FileDiff &file, const PatchOptions &options,
                                  const QString &workdir);
 
 // The full content of one side of the file (empty when that side does not exist), as git

@@ -1,9 +1,11 @@
 #include "git/range_diff.h"
 
 #include "git/file_patch_builder.h"
+#include "git/file_patch_parser.h"
 #include "git/git_error.h"
 #include "git/handles.h"
 #include "git/oid_text.h"
+#include "git/rename_similarity.h"
 #include "git/repository_handle.h"
 
 #include <QBuffer>
@@ -28,26 +30,39 @@ struct RangeDiff::State {
     std::optional<Repository> repo;
 
     mutable std::mutex cacheMutex;
-    std::vector<std::shared_ptr<const FilePatch>> patches;
+    std::vector<std::shared_ptr<const PatchText>> texts;
+    std::vector<std::weak_ptr<const FilePatch>> parsed; // alive while a caller holds them
     std::atomic<int> built{0};
     std::atomic<qint64> builtBytes{0};
 
-    std::shared_ptr<const FilePatch> cached(int i) const
+    std::shared_ptr<const PatchText> cached(int i) const
     {
         std::lock_guard lock(cacheMutex);
-        return patches[size_t(i)];
+        return texts[size_t(i)];
     }
-    // Stores a freshly built patch unless another thread was first; returns the kept one.
-    std::shared_ptr<const FilePatch> store(int i, std::shared_ptr<const FilePatch> p)
+    // Stores a freshly built text unless another thread was first; returns the kept one.
+    std::shared_ptr<const PatchText> store(int i, std::shared_ptr<const PatchText> p)
     {
         std::lock_guard lock(cacheMutex);
-        auto &slot = patches[size_t(i)];
+        auto &slot = texts[size_t(i)];
         if (!slot) {
             slot = std::move(p);
             ++built;
             builtBytes += slot->text.size();
         }
         return slot;
+    }
+    Result<std::shared_ptr<const PatchText>> text(int i)
+    {
+        if (auto p = cached(i))
+            return p;
+        Result<PatchText> fresh = [&] {
+            std::lock_guard lock(repoMutex);
+            return buildPatchText(rawHandle(*repo), files[i], patchOptions, workdir);
+        }();
+        if (!fresh)
+            return fresh.error();
+        return store(i, std::make_shared<const PatchText>(std::move(fresh).value()));
     }
 };
 
@@ -170,6 +185,7 @@ Result<RangeDiff> RangeDiff::compute(const Repository &callerRepo, const Resolve
             find.rename_limit = size_t(limit) * 10;
             state->renamesLimited = true;
         }
+        find.metric = gitSimilarityMetric();
         find.rename_threshold = quint16(options.renameThreshold);
         find.copy_threshold = quint16(options.renameThreshold);
         if (added > 0 && sources > 0) {
@@ -189,7 +205,8 @@ Result<RangeDiff> RangeDiff::compute(const Repository &callerRepo, const Resolve
         return Error::of(QStringLiteral("empty range: no uncommitted changes on top of HEAD in %1").arg(own->displayPath()),
                          ErrorEmptyRange);
     }
-    state->patches.resize(size_t(state->files.size()));
+    state->texts.resize(size_t(state->files.size()));
+    state->parsed.resize(size_t(state->files.size()));
     state->patchOptions.contextLines = options.contextLines;
     state->workdir = own->workdir();
     state->repoPath = own->isBare() ? own->gitDir() : own->workdir();
@@ -225,16 +242,40 @@ Result<std::shared_ptr<const FilePatch>> RangeDiff::patch(int index) const
 {
     if (index < 0 || index >= fileCount())
         return Error::of(QStringLiteral("no file %1 in a diff of %2 files").arg(index).arg(fileCount()));
-    if (auto p = m_state->cached(index))
-        return p;
-    Result<FilePatch> built = [&] {
-        std::lock_guard lock(m_state->repoMutex);
-        return buildFilePatch(rawHandle(*m_state->repo), m_state->files[index], m_state->patchOptions,
-                              m_state->workdir);
-    }();
-    if (!built)
-        return built.error();
-    return m_state->store(index, std::make_shared<const FilePatch>(std::move(built).value()));
+    {
+        std::lock_guard lock(m_state->cacheMutex);
+        if (auto alive = m_state->parsed[size_t(index)].lock())
+            return alive;
+    }
+    auto text = m_state->text(index);
+    if (!text)
+        return text.error();
+    auto parsed = std::make_shared<const FilePatch>(parseFilePatch((*text)->text));
+    std::lock_guard lock(m_state->cacheMutex);
+    if (auto alive = m_state->parsed[size_t(index)].lock())
+        return alive;
+    m_state->parsed[size_t(index)] = parsed;
+    return parsed;
+}
+
+Result<RangeDiff::LineCounts> RangeDiff::lineCounts(int index) const
+{
+    if (index < 0 || index >= fileCount())
+        return Error::of(QStringLiteral("no file %1 in a diff of %2 files").arg(index).arg(fileCount()));
+    auto text = m_state->text(index);
+    if (!text)
+        return text.error();
+    return LineCounts{(*text)->added, (*text)->removed, (*text)->binary};
+}
+
+Result<QByteArray> RangeDiff::patchText(int index) const
+{
+    if (index < 0 || index >= fileCount())
+        return Error::of(QStringLiteral("no file %1 in a diff of %2 files").arg(index).arg(fileCount()));
+    auto text = m_state->text(index);
+    if (!text)
+        return text.error();
+    return (*text)->text;
 }
 
 Result<QByteArray> RangeDiff::oldText(int index) const
@@ -297,12 +338,12 @@ Status RangeDiff::materialiseAll(int threads, const std::atomic<bool> *cancel) c
             if (k >= todo.size())
                 break;
             const int i = todo[k];
-            auto built = buildFilePatch(rawHandle(*repo), m_state->files[i], m_state->patchOptions, m_state->workdir);
+            auto built = buildPatchText(rawHandle(*repo), m_state->files[i], m_state->patchOptions, m_state->workdir);
             if (!built) {
                 fail(built.error());
                 return;
             }
-            m_state->store(i, std::make_shared<const FilePatch>(std::move(built).value()));
+            m_state->store(i, std::make_shared<const PatchText>(std::move(built).value()));
         }
     };
     std::vector<std::thread> pool;

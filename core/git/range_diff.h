@@ -3,9 +3,11 @@
 //
 // compute() diffs the trees only (no file content is read, except for rename detection
 // among added and deleted files, which is bounded; see docs/git-layer.md), so the file
-// list of a huge range arrives quickly. patch(i) builds one file's patch on first access and
-// caches it; materialiseAll() builds every patch on all cores. All member functions are
-// thread-safe. Copies share the same cache.
+// list of a huge range arrives quickly. A file's patch text is built on first access and
+// cached; materialiseAll() builds every one on all cores. The hunk and line structure is
+// parsed from the text when patch(i) asks for it and kept only while someone holds it,
+// so a materialised range costs little more than its patch text. All member functions
+// are thread-safe. Copies share the same cache.
 
 #include "git/file_diff.h"
 #include "git/range.h"
@@ -46,9 +48,18 @@ public:
     // True when inexact rename detection was skipped because of DiffOptions::renameLimit.
     bool renameDetectionLimited() const;
 
-    // The patch of file i, built on first access (thread-safe) and cached.
+    // The patch of file i: text, hunks and lines (thread-safe; built on first access).
     Result<std::shared_ptr<const FilePatch>> patch(int index) const;
-    // True when patch(index) is already built.
+    // Added and removed line counts of file i, without building its hunk structure.
+    struct LineCounts {
+        int added = 0;
+        int removed = 0;
+        bool binary = false;
+    };
+    Result<LineCounts> lineCounts(int index) const;
+    // The unified diff text of file i, as `git diff` writes it.
+    Result<QByteArray> patchText(int index) const;
+    // True when the patch text of file i is already built.
     bool hasPatch(int index) const;
 
     // The whole old and new contents of file i (empty for a side that does not exist).
