@@ -53,6 +53,10 @@ private Q_SLOTS:
             "2|important|unspecified|Locking around `_order`|store/cache.py:40;store/metrics.py:12-18;store/cache.py:200-210|0|-|prose",
             "|suggestion|enhancement|Shorter eviction loop|store/cache.py:118|0|-|-",
             "|suggestion|unspecified|Use `__slots__` on the entry class|store/cache.py:20;store/cache.py:25-31|0|-|-"};
+        QTest::newRow("bare bold titles, body subheading, same-level heading") << "design-headings.md" << QStringList{
+            "|important|unspecified|Eviction ignores pins||1|-|-",
+            "|important|unspecified|Delete keeps the size||0|-|-",
+            "1|important|unspecified|Entry class has no `__slots__`|store/cache.py:20|0|-|-"};
     }
 
     void findings()
@@ -66,7 +70,8 @@ private Q_SLOTS:
     void spansCoverEachFindingVerbatim_data()
     {
         QTest::addColumn<QString>("file");
-        for (const char *f : {"letter-ids.md", "bold-sections.md", "table-verdict.md", "older-form.md", "heading-variants.md"})
+        for (const char *f : {"letter-ids.md", "bold-sections.md", "table-verdict.md", "older-form.md", "heading-variants.md",
+                              "design-headings.md"})
             QTest::newRow(f) << QString::fromLatin1(f);
     }
 
@@ -114,6 +119,9 @@ private Q_SLOTS:
             "concern|future|Per-tenant limits"};
         QTest::newRow("strength under a #### heading, [good] marker") << "table-verdict.md" << QStringList{
             "strength|unspecified|Clear separation of the order list and the payloads."};
+        QTest::newRow("headings, bold lines and a bullet") << "design-headings.md" << QStringList{
+            "concern|in-scope|Eviction and pinning in one class", "concern|future|Per-tenant limits",
+            "strength|unspecified|Readable eviction loop", "strength|unspecified|Small public API"};
         QTest::newRow("none") << "older-form.md" << QStringList{};
     }
 
@@ -272,6 +280,40 @@ private Q_SLOTS:
         QVERIFY(r.ok());
         QVERIFY(r->run.status == RunStatus::Imported);
         QCOMPARE(r->findings.size(), 1);
+    }
+
+    void findingPartsAsHeadings()
+    {
+        const QByteArray text = "## Important Issues\n\n### I1. Leak on reload — `w.go:30`\n\n#### Problem\n\n"
+                                "The goroutine never exits.\n\n#### Reproduction\n\n```\ngo test -run Reload\n```\n\n"
+                                "#### Fix (minimal)\n\nPass a context.\n\n```diff\n-go watch()\n+go watch(ctx)\n```\n\n"
+                                "### I2. Next — `x.go:1`\n";
+        const auto r = parseRawReview(text, sourceFor(QStringLiteral("x")));
+        QVERIFY(r.ok());
+        QCOMPARE(findingSummaries(*r), (QStringList{"I1|important|unspecified|Leak on reload|w.go:30|1|patch|prose",
+                                                    "I2|important|unspecified|Next|x.go:1|0|-|-"}));
+        QCOMPARE(r->findings[0].body, QStringLiteral("The goroutine never exits.\n\n#### Reproduction"));
+        QCOMPARE(r->findings[0].fixProse, QStringLiteral("Fix (minimal):\n\nPass a context."));
+        QCOMPARE(r->findings[0].fixPatch, QStringLiteral("-go watch()\n+go watch(ctx)\n"));
+    }
+
+    void shortReviewsWithoutOutlineAreNotFailures_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::newRow("lgtm") << QByteArray("LGTM. No issues found; the change is small and correct.\n");
+        QTest::newRow("mentions a timeout") << QByteArray("No issues. The new 500 ms timeout handling looks right.\n");
+    }
+
+    void shortReviewsWithoutOutlineAreNotFailures()
+    {
+        QFETCH(QByteArray, text);
+        const auto r = parseRawReview(text, sourceFor(QStringLiteral("x")));
+        QVERIFY(r.ok());
+        QVERIFY(r->run.status == RunStatus::Imported);
+        QCOMPARE(r->run.unclassified, QStringList{QString::fromUtf8(text).trimmed()});
+        QCOMPARE(r->run.parseWarnings.size(), 1);
+        QCOMPARE(r->run.parseWarnings[0].line, 1);
+        QVERIFY(r->run.parseWarnings[0].message.contains(QLatin1String("no review outline found")));
     }
 
     void textThatFitsNowhereIsKeptWithWarnings()

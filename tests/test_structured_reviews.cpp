@@ -33,6 +33,7 @@ private Q_SLOTS:
         QTest::newRow("sarif by schema") << QByteArray("{\"$schema\": \"https://x/sarif-2.1.0.json\", \"runs\": []}") << "sarif";
         QTest::newRow("broken json") << QByteArray("{\"findings\": [") << "json";
         QTest::newRow("empty") << QByteArray() << "markdown";
+        QTest::newRow("json after a byte order mark") << QByteArray("\xEF\xBB\xBF{\"findings\": []}") << "json";
         QTest::newRow("markdown starting with a brace word") << QByteArray("Review {draft}\n") << "markdown";
     }
 
@@ -104,6 +105,25 @@ private Q_SLOTS:
         const auto r = parseRawReview(text, sourceFor(QStringLiteral("x"), QStringLiteral("out.json")));
         QVERIFY(!r.ok());
         QVERIFY2(r.error().message.startsWith(expected), qPrintable(r.error().message));
+    }
+
+    void findingsJsonInsideAFence()
+    {
+        const QByteArray json = readReviewData(QStringLiteral("findings.json"));
+        const QByteArray text = "```json\n" + json + "```\n";
+        const auto r = parseRawReview(text, sourceFor(QStringLiteral("g")));
+        QVERIFY(r.ok());
+        QVERIFY(r->run.format == RawFormat::Json);
+        QCOMPARE(r->findings.size(), 2);
+        QCOMPARE(r->run.rawOutput.toUtf8(), text);
+        const SourceSpan &span = r->findings[0].span;
+        QCOMPARE(span.startLine, 8);
+        QVERIFY(text.mid(span.begin, span.end - span.begin).startsWith("{\n      \"id\": \"C1\""));
+        // A fence holding something else, or broken JSON, stays Markdown.
+        const auto broken = parseRawReview("```json\n{\"findings\": [\n```\n", sourceFor(QStringLiteral("g")));
+        QVERIFY(broken.ok());
+        QVERIFY(broken->run.format == RawFormat::Markdown);
+        QCOMPARE(broken->run.unclassified.size(), 1);
     }
 
     void explicitFormatOverridesDetection()

@@ -15,13 +15,13 @@ std::optional<QString> failurePlaceholder(const QString &text)
     if (trimmed.size() > 600 || trimmed.count(QLatin1Char('\n')) > 6)
         return std::nullopt;
     static const QRegularExpression re(
-        QStringLiteral(R"(produced no output|no output|empty output|empty response|timed out|timeout|)"
-                       R"(quota|rate[- ]?limit|usage limit|too many requests|credit balance|insufficient credits|)"
-                       R"(billing|authenticat|unauthori[sz]ed|not logged in|please log ?in|login required|)"
-                       R"(invalid api key|api key|forbidden|permission denied|\b40[13]\b|\b429\b|\b5\d\d\b|)"
-                       R"(overloaded|internal server error|service unavailable|connection (?:refused|reset)|)"
-                       R"(command not found|not installed|exited with (?:code|status)|killed|crashed|)"
-                       R"(^error\b|^fatal\b|failed to)"),
+        QStringLiteral(R"(produced no output|\bno output\b|empty (?:output|response)|timed out|quota|)"
+                       R"(rate[- ]?limit|usage limit|too many requests|credit balance|insufficient (?:credits|funds)|)"
+                       R"(billing|authentication (?:failed|error|required)|unauthori[sz]ed|not logged in|/login\b|)"
+                       R"(please log ?in|login required|invalid api key|api key (?:is )?(?:missing|invalid|not set)|)"
+                       R"(permission denied|overloaded|internal server error|service unavailable|)"
+                       R"(connection (?:refused|reset)|command not found|not installed|exited with (?:code|status)|)"
+                       R"(segmentation fault|^(?:error|fatal)\b|\b(?:http|status|error)[: ]+(?:401|403|429|5\d\d)\b)"),
         QRegularExpression::CaseInsensitiveOption | QRegularExpression::MultilineOption);
     static const QRegularExpression reviewish(QStringLiteral(R"(^#{1,6}\s|\*\*[CIS]\d|\((?:critical|important|suggestion))"),
                                               QRegularExpression::CaseInsensitiveOption | QRegularExpression::MultilineOption);

@@ -123,10 +123,12 @@ Result<ParsedReview> parseFindingsJson(const json &doc, const QByteArray &text, 
         f.agentId = source.agentId;
     for (RawObservation &o : out.observations)
         o.agentId = source.agentId;
-    for (qsizetype i = 0; i < out.findings.size(); ++i)
-        out.findings[i].span = jsonSpan(text, QStringLiteral("findings[%1]").arg(i));
-    for (qsizetype i = 0; i < out.observations.size(); ++i)
-        out.observations[i].span = jsonSpan(text, QStringLiteral("designObservations[%1]").arg(i));
+    const QList<SourceSpan> findingSpans = jsonElementSpans(text, QStringLiteral("findings"));
+    for (qsizetype i = 0; i < out.findings.size() && i < findingSpans.size(); ++i)
+        out.findings[i].span = findingSpans[i];
+    const QList<SourceSpan> observationSpans = jsonElementSpans(text, QStringLiteral("designObservations"));
+    for (qsizetype i = 0; i < out.observations.size() && i < observationSpans.size(); ++i)
+        out.observations[i].span = observationSpans[i];
     return out;
 }
 

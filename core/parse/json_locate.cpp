@@ -1,5 +1,7 @@
 #include "parse/json_locate.h"
 
+#include "parse/source_text.h"
+
 #include <QList>
 #include <QRegularExpression>
 
@@ -47,6 +49,31 @@ public:
     qsizetype endOfValue()
     {
         return skipValue() ? m_i : -1;
+    }
+
+    // From an array's '[': the [begin, end) range of each element.
+    QList<std::pair<qsizetype, qsizetype>> elements()
+    {
+        QList<std::pair<qsizetype, qsizetype>> out;
+        if (!at('['))
+            return out;
+        ++m_i;
+        for (;;) {
+            ws();
+            if (m_i >= m_t.size() || at(']'))
+                return out;
+            const qsizetype begin = m_i;
+            if (!skipValue())
+                return out;
+            qsizetype end = m_i;
+            while (end > begin && QByteArrayView(" \n\r\t").contains(m_t[end - 1]))
+                --end;
+            out.append({begin, end});
+            ws();
+            if (!at(','))
+                return out;
+            ++m_i;
+        }
     }
 
 private:
@@ -184,6 +211,18 @@ SourceSpan jsonSpan(const QByteArray &text, const QString &path)
     if (begin < 0)
         return {};
     return SourceSpan{lineAndColumnAt(text, begin).first, lineAndColumnAt(text, end).first, begin, end};
+}
+
+QList<SourceSpan> jsonElementSpans(const QByteArray &text, const QString &arrayPath)
+{
+    Scanner s(text);
+    QList<SourceSpan> out;
+    if (s.find(splitPath(arrayPath)) < 0)
+        return out;
+    const SourceText lines(text);
+    for (const auto &[begin, end] : s.elements())
+        out.append(SourceSpan{lines.lineAt(begin), lines.lineAt(std::max(begin, end - 1)), begin, end});
+    return out;
 }
 
 int lineOfJsonPath(const QByteArray &text, const QString &path)

@@ -20,6 +20,8 @@ std::pair<qsizetype, qsizetype> rangeOfJsonPath(const QByteArray &text, const QS
 
 // The span of the value at `path`: its lines and byte range.
 SourceSpan jsonSpan(const QByteArray &text, const QString &path);
+// The spans of every element of the array at `path`, in one pass over the text.
+QList<SourceSpan> jsonElementSpans(const QByteArray &text, const QString &arrayPath);
 
 // 1-based line and column of a byte offset.
 std::pair<int, int> lineAndColumnAt(const QByteArray &text, qsizetype offset);

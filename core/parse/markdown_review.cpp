@@ -43,6 +43,7 @@ struct FindingDraft {
     int lastLine = 0;
     bool inFix = false;
     bool sawFixLabel = false;
+    bool boldOnlyTitle = false; // "**Title**" alone: a later bare bold line starts the next finding
     QStringList body;
     QStringList fixProse;
     QString lastBodyDiff; // a diff block in the body, used as the fix when no Fix label follows
@@ -225,11 +226,31 @@ private:
                 return;
             }
         }
+        if (m_finding) {
+            // "#### Fix", "##### Fix (minimal)", "#### Problem" inside a finding
+            static const QRegularExpression part(
+                QStringLiteral(R"(^((?:suggested |proposed )?fix(?:es)?|problem)(\s*\([^)]{0,200}\))?\s*:?$)"),
+                QRegularExpression::CaseInsensitiveOption);
+            if (const auto m = part.match(plainInline(text)); m.hasMatch()) {
+                Label label;
+                label.kind = m.captured(1).compare(QLatin1String("problem"), Qt::CaseInsensitive) == 0 ? LabelKind::Problem
+                                                                                                       : LabelKind::Fix;
+                label.name = (m.captured(1) + m.captured(2)).trimmed();
+                extend(b.endLine);
+                addLabelled(b, label);
+                return;
+            }
+            if (isBodySubheading(text)) {
+                addContent(b);
+                return;
+            }
+        }
         // A finding written as a heading: "### [CRITICAL] a.go:3 — T", "#### C1. T — `a.go:3`"
         if (inFindings() || m_section == SectionKind::None || m_section == SectionKind::Title) {
             if (const auto t = parseTitleLine(b.firstLine())) {
                 const bool deeper = b.headingLevel > m_sectionLevel;
-                if (t->bracketSeverity || severityOfLetter(t->rawId) || (inFindings() && deeper)) {
+                const bool marked = !t->rawId.isEmpty() || !t->locations.isEmpty() || t->tag;
+                if (t->bracketSeverity || severityOfLetter(t->rawId) || (inFindings() && (deeper || marked))) {
                     startFinding(*t, b, b.startLine);
                     return;
                 }
@@ -294,6 +315,8 @@ private:
     {
         if (titleBlock.type != BlockType::Paragraph && titleBlock.type != BlockType::Heading)
             return false;
+        if (m_finding && titleBlock.boldOnly && isBodySubheading(titleBlock.firstLine()))
+            return false;
         const auto t = parseTitleLine(titleBlock.firstLine(), listNumber);
         if (!t)
             return false;
@@ -307,15 +330,15 @@ private:
             accept = true;
         else if (t->strong && titleBlock.boldOnly && !m_finding)
             accept = true; // "**Title**" alone opening a severity section
-        else if (t->strong && titleBlock.boldOnly && m_finding && !leadingLabel(titleBlock.firstLine()))
-            accept = titleBlock.firstLine().trimmed().startsWith(QLatin1String("**"))
-                  && !titleBlock.firstLine().trimmed().endsWith(QLatin1Char(':'))
-                  && !titleBlock.firstLine().contains(QLatin1String(":**"));
+        else if (t->strong && titleBlock.boldOnly && m_finding && m_finding->boldOnlyTitle)
+            accept = !titleBlock.firstLine().trimmed().endsWith(QLatin1Char(':'))
+                  && !titleBlock.firstLine().contains(QLatin1String(":**")); // the same bare style as the open one
         else if (!t->locations.isEmpty() && t->tag)
             accept = true;
         if (!accept)
             return false;
         startFinding(*t, titleBlock, outer.startLine);
+        m_finding->boldOnlyTitle = titleBlock.boldOnly && t->rawId.isEmpty() && t->locations.isEmpty() && !t->tag;
         // The rest of the title paragraph: a location line, a tag line, or body text.
         QStringList restLines;
         for (qsizetype i = 1; i < titleBlock.lines.size(); ++i) {

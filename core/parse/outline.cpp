@@ -165,6 +165,23 @@ std::optional<Label> leadingLabel(const QString &inlineText)
     return l;
 }
 
+bool isBodySubheading(const QString &inlineText)
+{
+    static const QStringList words{
+        QStringLiteral("reproduction"), QStringLiteral("repro"), QStringLiteral("steps to reproduce"),
+        QStringLiteral("evidence"), QStringLiteral("impact"), QStringLiteral("root cause"), QStringLiteral("example"),
+        QStringLiteral("details"), QStringLiteral("why"), QStringLiteral("why it matters"), QStringLiteral("context"),
+        QStringLiteral("output"), QStringLiteral("note"), QStringLiteral("notes"), QStringLiteral("explanation"),
+        QStringLiteral("analysis"), QStringLiteral("current code"), QStringLiteral("proposed code"),
+        QStringLiteral("suggested code"), QStringLiteral("before"), QStringLiteral("after"),
+        QStringLiteral("verification"), QStringLiteral("rationale"), QStringLiteral("trigger"),
+        QStringLiteral("experiment"), QStringLiteral("test"), QStringLiteral("code"), QStringLiteral("location")};
+    QString s = plainInline(inlineText).toLower();
+    while (s.endsWith(QLatin1Char(':')) || s.endsWith(QLatin1Char('.')))
+        s.chop(1);
+    return words.contains(s.trimmed());
+}
+
 std::optional<QString> verdictLine(const QString &inlineText)
 {
     static const QRegularExpression re(

@@ -48,6 +48,10 @@ struct Label {
 // "**Classification:**" at the start of an inline string.
 std::optional<Label> leadingLabel(const QString &inlineText);
 
+// A heading or bold line that subdivides a finding's body ("Reproduction", "Impact",
+// "Root cause", "Evidence"): never the title of a new finding.
+bool isBodySubheading(const QString &inlineText);
+
 // "**Verdict:** Request changes", "Verdict: Needs changes.", "**Verdict: Request changes** — why".
 std::optional<QString> verdictLine(const QString &inlineText);
 

@@ -6,6 +6,7 @@
 #include "parse/sarif.h"
 #include "parse/source_text.h"
 
+#include <QRegularExpression>
 #include <QSet>
 
 #include <nlohmann/json.hpp>
@@ -18,7 +19,8 @@ const QString kJsonExpected = QStringLiteral("a Reviewbench findings document or
 
 bool startsLikeJson(const QByteArray &text)
 {
-    for (const char c : text) {
+    const QByteArray bom("\xEF\xBB\xBF");
+    for (const char c : text.startsWith(bom) ? text.mid(bom.size()) : text) {
         if (c == ' ' || c == '\n' || c == '\r' || c == '\t')
             continue;
         return c == '{' || c == '[';
@@ -46,7 +48,61 @@ bool onlyPreamble(const ParsedReview &r)
     const bool nothing = r.findings.isEmpty() && r.observations.isEmpty() && a.verdict.isEmpty()
         && a.executiveSummary.isEmpty() && a.testingAssessment.isEmpty() && a.documentationAssessment.isEmpty()
         && a.commitStructure.isEmpty() && r.otherSections.isEmpty() && r.title.isEmpty();
-    return nothing && a.rawOutput.trimmed().size() <= 1500;
+    // Narration of what the agent is about to do, not a verdict on the change.
+    static const QRegularExpression narration(
+        QStringLiteral(R"(\b(?:let me|i'll|i will|i'm going to|i am going to|now i|i now have|i need to|)"
+                       R"(i've read|i have read|i'll start|first,? i|next,? i)\b)"),
+        QRegularExpression::CaseInsensitiveOption);
+    return nothing && a.rawOutput.trimmed().size() <= 1500 && narration.match(a.rawOutput).hasMatch();
+}
+
+// A JSON document wrapped in one fenced code block, the whole text: the [begin, end) of
+// the JSON inside the fences.
+std::optional<std::pair<qsizetype, qsizetype>> fencedJson(const QByteArray &text)
+{
+    qsizetype b = 0;
+    while (b < text.size() && QByteArrayView(" \t\r\n").contains(text[b]))
+        ++b;
+    qsizetype e = text.size();
+    while (e > b && QByteArrayView(" \t\r\n").contains(text[e - 1]))
+        --e;
+    const QByteArrayView all(text.constData() + b, e - b);
+    if (!(all.startsWith("```") || all.startsWith("~~~")) || !all.endsWith(all.first(3)))
+        return std::nullopt;
+    const qsizetype firstNewline = text.indexOf('\n', b);
+    const qsizetype lastNewline = text.lastIndexOf('\n', e - 1);
+    if (firstNewline < 0 || lastNewline <= firstNewline)
+        return std::nullopt;
+    const QByteArray info = text.mid(b + 3, firstNewline - b - 3).trimmed().toLower();
+    if (!info.isEmpty() && info != "json" && info != "sarif")
+        return std::nullopt;
+    const qsizetype innerBegin = firstNewline + 1;
+    const qsizetype innerEnd = lastNewline + 1;
+    if (text.mid(innerBegin, innerEnd - innerBegin).contains(all.first(3).toByteArray()))
+        return std::nullopt; // more than one block
+    if (!startsLikeJson(text.mid(innerBegin, innerEnd - innerBegin)))
+        return std::nullopt;
+    return std::pair{innerBegin, innerEnd};
+}
+
+void shiftSpan(SourceSpan &span, qsizetype bytes, int lines)
+{
+    if (!span.isValid())
+        return;
+    span.begin += bytes;
+    span.end += bytes;
+    span.startLine += lines;
+    span.endLine += lines;
+}
+
+Result<ParsedReview> parseStructured(const QByteArray &utf8, RawFormat format, const RawReviewSource &source)
+{
+    auto doc = parseJsonText(utf8, source.fileName,
+                             format == RawFormat::Sarif ? QStringLiteral("a SARIF 2.1.0 log") : kJsonExpected);
+    if (!doc)
+        return doc.error();
+    return format == RawFormat::Sarif || (!source.format && looksLikeSarif(*doc)) ? parseSarif(*doc, utf8, source)
+                                                                                  : parseFindingsJson(*doc, utf8, source);
 }
 
 void assignIds(ParsedReview &r)
@@ -95,6 +151,23 @@ Result<ParsedReview> parseRawReview(const QByteArray &input, const RawReviewSour
         return failedRun(text, source, format, *reason);
 
     ParsedReview parsed;
+    const auto fenced = source.format ? std::nullopt : fencedJson(utf8);
+    if (fenced) {
+        // Findings JSON or SARIF inside a ```json fence: read it, keep the whole text.
+        const QByteArray inner = utf8.mid(fenced->first, fenced->second - fenced->first);
+        auto result = parseStructured(inner, detectFormat(inner), source);
+        if (result) {
+            parsed = std::move(result).value();
+            parsed.run.rawOutput = text;
+            const int lines = int(utf8.left(fenced->first).count('\n'));
+            for (RawFinding &f : parsed.findings)
+                shiftSpan(f.span, fenced->first, lines);
+            for (RawObservation &o : parsed.observations)
+                shiftSpan(o.span, fenced->first, lines);
+            assignIds(parsed);
+            return parsed;
+        }
+    }
     if (format == RawFormat::Markdown) {
         parsed = parseMarkdownReview(text, source);
         if (onlyPreamble(parsed)) {
@@ -104,13 +177,7 @@ Result<ParsedReview> parseRawReview(const QByteArray &input, const RawReviewSour
             return failed;
         }
     } else {
-        auto doc = parseJsonText(utf8, source.fileName,
-                                 format == RawFormat::Sarif ? QStringLiteral("a SARIF 2.1.0 log") : kJsonExpected);
-        if (!doc)
-            return doc.error();
-        auto result = format == RawFormat::Sarif || (!source.format && looksLikeSarif(*doc))
-            ? parseSarif(*doc, utf8, source)
-            : parseFindingsJson(*doc, utf8, source);
+        auto result = parseStructured(utf8, format, source);
         if (!result)
             return result.error();
         parsed = std::move(result).value();

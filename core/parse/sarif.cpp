@@ -366,9 +366,11 @@ Result<ParsedReview> parseSarif(const json &doc, const QByteArray &text, const R
                 const FixText fix = readFixes(res, p, source, out.run.parseWarnings);
                 f.fixProse = fix.prose;
                 f.fixPatch = fix.patch;
-                f.span = jsonSpan(text, p);
                 out.findings.append(std::move(f));
             }
+            const QList<SourceSpan> spans = jsonElementSpans(text, resp);
+            for (qsizetype i = 0; i < spans.size() && i < qsizetype(results->size()); ++i)
+                out.findings[out.findings.size() - qsizetype(results->size()) + i].span = spans[i];
         }
     } catch (const FieldError &e) {
         return fieldError(text, source.fileName, QString::fromUtf8(e.what()));

@@ -1,5 +1,7 @@
 #include "parse/source_text.h"
 
+#include <algorithm>
+
 namespace rb::parse {
 
 SourceText::SourceText(QByteArray utf8) : m_bytes(std::move(utf8))
@@ -37,6 +39,12 @@ QString SourceText::line(int line) const
 {
     const qint64 b = lineBegin(line);
     return QString::fromUtf8(m_bytes.constData() + b, lineEnd(line) - b);
+}
+
+int SourceText::lineAt(qint64 offset) const
+{
+    const auto it = std::upper_bound(m_lineStarts.begin(), m_lineStarts.end(), offset);
+    return std::max(int(it - m_lineStarts.begin()), 1);
 }
 
 bool SourceText::isBlank(int line) const

@@ -19,6 +19,7 @@ public:
     qint64 lineBegin(int line) const;   // offset of the line's first byte
     qint64 lineEnd(int line) const;     // offset just past the line's last byte, excluding "\r\n"
     QString line(int line) const;
+    int lineAt(qint64 offset) const;    // the 1-based line holding a byte offset
     bool isBlank(int line) const;
 
     // Whole lines first..last, without trailing blank lines; invalid when nothing is left.
