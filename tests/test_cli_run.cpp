@@ -102,6 +102,7 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains(QLatin1String("[claude] succeeded in 0:0")), qPrintable(r.err));
         QVERIFY2(r.err.contains(QLatin1String("2000 tokens in, 640 out, $0.19")), qPrintable(r.err));
         QVERIFY2(r.err.contains(QLatin1String("[broken] failed after 0:0")), qPrintable(r.err));
+        QVERIFY2(!r.err.contains(QLatin1String("warning")), qPrintable(r.err));
         QVERIFY2(r.err.contains(QLatin1String("wrote ") + out + QLatin1String(": 2 of 4 agents succeeded, 1 findings")),
                  qPrintable(r.err));
 
@@ -123,6 +124,28 @@ private Q_SLOTS:
         QCOMPARE(agent(*review, "broken")->rawOutput, QStringLiteral("partial review\n"));
         QCOMPARE(agent(*review, "broken")->exitCode, std::optional<int>(2));
         QCOMPARE(toString(agent(*review, "gone")->status), QStringLiteral("not-installed"));
+    }
+
+    void codexFindingsJsonIsParsed()
+    {
+        QTemporaryDir dir;
+        QByteArray agents = R"([{"id": "codex", "command": ["FAKE", "cat", "JSONL"], "output": "codex-jsonl",
+                                 "reviewFormat": "findings-json"}])";
+        agents.replace("JSONL", QByteArray(RB_FAKE_AGENT_DIR "/codex-findings.jsonl"));
+        const QString config = writeConfig(dir, agents);
+        const QString out = dir.filePath(QStringLiteral("review.json"));
+        const Run r = reviewbench({"--repo", m_repo.path(), "--base", "main", "--head", kNastyBranch, "--config", config,
+                                   "--agent", "codex", "-o", out});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const auto review = loadReviewFile(out);
+        QVERIFY(review.ok());
+        const AgentRun *codex = review->agent(QStringLiteral("codex"));
+        QCOMPARE(toString(codex->format), QStringLiteral("json"));
+        QVERIFY(codex->rawOutput.startsWith(QLatin1String("{\n  \"format\": \"reviewbench-findings\"")));
+        QCOMPARE(codex->inputTokens, std::optional<qint64>(5000));
+        QCOMPARE(codex->toolCalls, std::optional<int>(1));
+        QCOMPARE(review->findings.size(), 2);
+        QCOMPARE(review->findings.first().agentId, QStringLiteral("codex"));
     }
 
     void rangeValuesReachTheAgentVerbatim()

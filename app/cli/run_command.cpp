@@ -202,6 +202,11 @@ int runCommand(const QStringList &args)
         return ExitFailed;
     }
 
+    if (!input->headCheckedOut)
+        err() << "reviewbench run: warning: the working tree of " << input->repositoryPath << " is not at "
+              << input->metadata.head << " (" << input->metadata.headSha.left(12)
+              << "); the agents read files from it and see other versions than the diff\n";
+
     QTemporaryDir workDir;
     if (!workDir.isValid()) {
         err() << "reviewbench run: cannot create a temporary directory: " << workDir.errorString() << "\n";

@@ -6,6 +6,7 @@
 #include <QProcessEnvironment>
 #include <QSaveFile>
 
+#include <algorithm>
 #include <csignal>
 #include <limits>
 #include <sys/types.h>
@@ -27,6 +28,11 @@ QString lastLineOf(const QByteArray &bytes)
         end = start - 1;
     }
     return {};
+}
+
+bool isBlank(const QString &s)
+{
+    return std::all_of(s.cbegin(), s.cend(), [](QChar c) { return c.isSpace(); });
 }
 
 QString seconds(double s)
@@ -224,7 +230,7 @@ void AgentProcess::onProcessFinished(int exitCode, QProcess::ExitStatus exitStat
     const QString text = content ? content->text : QString();
     // Nothing the agent printed is lost: the review text, or the whole output when it
     // could not be understood.
-    m_run.rawOutput = !text.trimmed().isEmpty() ? text : QString::fromUtf8(m_stdout);
+    m_run.rawOutput = !isBlank(text) ? text : QString::fromUtf8(m_stdout);
 
     const QString stderrLine = lastLineOf(m_stderrTail);
     const QString stderrNote = stderrLine.isEmpty() ? QString() : QStringLiteral(": ") + stderrLine;
@@ -246,7 +252,7 @@ void AgentProcess::onProcessFinished(int exitCode, QProcess::ExitStatus exitStat
         fail(RunStatus::Failed, QStringLiteral("output not understood: %1").arg(content.error().message));
     else if (!content->error.isEmpty())
         fail(RunStatus::Failed, content->error);
-    else if (text.trimmed().isEmpty())
+    else if (isBlank(text))
         fail(RunStatus::Failed, QStringLiteral("produced no output%1").arg(stderrNote));
     else
         m_run.status = RunStatus::Succeeded;

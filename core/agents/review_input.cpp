@@ -30,6 +30,8 @@ Result<ReviewInput> reviewInputForRange(const QString &repositoryDir, const QStr
     input.metadata.date = QDateTime::currentDateTimeUtc();
     range->applyTo(input.metadata);
     input.diff = QString::fromUtf8(*patch);
+    const auto checkedOut = git::resolveCommit(*repo, QStringLiteral("HEAD"));
+    input.headCheckedOut = checkedOut.ok() && *checkedOut == range->headSha;
     return input;
 }
 

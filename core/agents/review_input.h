@@ -13,6 +13,7 @@ struct ReviewInput {
     QString repositoryPath;  // the agents' working directory
     ReviewMetadata metadata; // repository, base, head, mergeBase, headSha, commits
     QString diff;            // unified patch of mergeBase..headSha; empty when not computed
+    bool headCheckedOut = true; // the working tree's HEAD is headSha (agents read files there)
 };
 
 // Opens the repository at (or above) repositoryDir, resolves base...head (the pull-request
