@@ -64,6 +64,30 @@ private Q_SLOTS:
         QVERIFY(readAll(html).startsWith("<!DOCTYPE html>"));
     }
 
+    void consolidateRecordsTheRange()
+    {
+        test::GitFixture fx;
+        QVERIFY2(fx.ok(), qPrintable(fx.error()));
+        const QString base = fx.commit({{"app/upload.py", {"a\n"}}}, QStringLiteral("base"), {}, QStringLiteral("refs/heads/main"));
+        const QString head = fx.commit({{"app/upload.py", {"a\nb\n"}}}, QStringLiteral("Add the upload endpoint"), {base},
+                                       QStringLiteral("refs/heads/upload"));
+        QVERIFY(!base.isEmpty() && !head.isEmpty());
+        QTemporaryDir dir;
+        const QString review = dir.filePath(QStringLiteral("review.json"));
+        const Run r = reviewbench({QStringLiteral("consolidate"), QStringLiteral("--review"), QStringLiteral("Codex GPT 5.4=") + evalFile("codex.md"),
+                                   QStringLiteral("--repo"), fx.path(), QStringLiteral("--base"), QStringLiteral("main"),
+                                   QStringLiteral("--head"), QStringLiteral("upload"), QStringLiteral("-o"), review});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+        const auto loaded = loadReviewFile(review);
+        QVERIFY(loaded.ok());
+        QCOMPARE(loaded->metadata.headSha, head);
+        QCOMPARE(loaded->metadata.mergeBase, base);
+        QCOMPARE(loaded->metadata.commits.size(), 1);
+        QCOMPARE(loaded->metadata.commits.first().subject, QStringLiteral("Add the upload endpoint"));
+        const Run md = reviewbench({QStringLiteral("export"), review, QStringLiteral("--format"), QStringLiteral("md")});
+        QVERIFY2(md.out.contains(QStringLiteral("| **Branch** | `upload` |")), qPrintable(md.out.left(800)));
+    }
+
     void badArguments_data()
     {
         QTest::addColumn<QStringList>("args");
