@@ -196,7 +196,7 @@ private Q_SLOTS:
         QCOMPARE(kinds, (QStringList{QStringLiteral("combined"), QStringLiteral("location"), QStringLiteral("identifiers"),
                                      QStringLiteral("text")}));
         QCOMPARE(it->evidence[1].detail, QStringLiteral("pkg/lima/sshkeys.go: lines 30-45 and 36 overlap"));
-        QVERIFY2(it->evidence[2].detail.contains(QLatin1String("CombinedOutput")), qPrintable(it->evidence[2].detail));
+        QVERIFY2(it->evidence[2].detail.contains(QLatin1String("tmpPath")), qPrintable(it->evidence[2].detail));
     }
 
     void proposalAndNoteForJoinedIssue()

@@ -13,11 +13,13 @@ const std::map<QString, Command> &commands()
     static const std::map<QString, Command> table{
         {QStringLiteral("validate"), validateCommand},
         {QStringLiteral("demo"), demoCommand},
+        {QStringLiteral("export"), exportCommand},
+        {QStringLiteral("consolidate"), consolidateCommand},
+        {QStringLiteral("apply"), applyCommand},
         {QStringLiteral("import"), importCommand},
         {QStringLiteral("diff"), diffCommand},
         {QStringLiteral("patch"), patchCommand},
         {QStringLiteral("run"), runCommand},
-        {QStringLiteral("export"), exportCommand},
     };
     return table;
 }
@@ -63,6 +65,11 @@ QString usageText()
         "Commands (no display needed):\n"
         "  validate FILE    check a review file and print a summary of it\n"
         "  demo DIR         write the built-in demo (a repository and its review file) to DIR\n"
+        "  consolidate --review NAME=FILE... [--duration NAME=SECONDS]...\n"
+        "         [--repo DIR --base REV --head REV] -o REVIEW.json\n"
+        "                   parse agents' raw reviews and group their findings into issues\n"
+        "  apply REVIEW.json [--issue ID]... [--accepted] [--check] [--repo DIR]\n"
+        "                   apply (or only check) the issues' fixes to the working tree\n"
         "  export REVIEW.json --format md|html|json|sarif [-o FILE]\n"
         "                   write the consolidated report (standard output without -o)\n"
         "  import REVIEW.json --agent NAME [--id ID] [--format auto|markdown|json|sarif]\n"

@@ -25,11 +25,13 @@ QString usageText();
 // Subcommands
 int validateCommand(const QStringList &args);
 int demoCommand(const QStringList &args);
+int exportCommand(const QStringList &args);
+int consolidateCommand(const QStringList &args);
+int applyCommand(const QStringList &args);
 int importCommand(const QStringList &args);
 int diffCommand(const QStringList &args);
 int patchCommand(const QStringList &args);
 int runCommand(const QStringList &args);
-int exportCommand(const QStringList &args);
 
 QTextStream &out();
 QTextStream &err();

@@ -148,7 +148,7 @@ Model buildModel(const QList<ClusterItem> &items)
             ++tc[m.terms.idOf(t)];
         QStringList idents = backtickedIdentifiers(item.title) + backtickedIdentifiers(item.body);
         for (const QString &code : item.code)
-            idents += calledNames(code);
+            idents += codeIdentifiers(code);
         auto &ic = identCounts[std::size_t(i)];
         for (const QString &t : std::as_const(idents))
             ++ic[m.identifiers.idOf(t)];
@@ -231,7 +231,8 @@ PairScore score(const Model &m, int a, int b, const ClusterOptions &options, boo
     const bool bothHaveIdentifiers = !fa.identifiers.empty() && !fb.identifiers.empty();
     s.identifiers = bothHaveIdentifiers ? std::clamp(dot(fa.identifiers, fb.identifiers), 0.0, 1.0) : 0.0;
     scoreLocation(fa, fb, options, s);
-    const double content = bothHaveIdentifiers ? kTextWeight * s.text + kIdentifierWeight * s.identifiers : s.text;
+    // Shared identifiers can only add to the prose similarity, never take from it.
+    const double content = bothHaveIdentifiers ? std::max(s.text, kTextWeight * s.text + kIdentifierWeight * s.identifiers) : s.text;
     s.combined = std::clamp(content + kLocationWeight * s.location, 0.0, 1.0);
     if (withDetail) {
         s.sharedIdentifiers = shared(fa.identifiers, fb.identifiers, m.identifiers, 6);
@@ -266,7 +267,10 @@ std::vector<std::pair<int, int>> candidatePairs(const QList<ClusterItem> &items,
         const int part = items[qsizetype(i)].partition;
         std::vector<std::uint64_t> &keys = keysOf[i];
         for (const PathLines &pl : f.locations) {
-            const int file = int(fileIds.insert(pl.fileName, int(fileIds.size())).value());
+            auto fileIt = fileIds.constFind(pl.fileName);
+            if (fileIt == fileIds.constEnd())
+                fileIt = fileIds.insert(pl.fileName, int(fileIds.size()));
+            const int file = fileIt.value();
             keys.push_back(key(File, part, file, 0));
             if (pl.start <= 0)
                 continue;
@@ -374,7 +378,7 @@ QList<Cluster> clusterItems(const QList<ClusterItem> &items, const ClusterOption
         if (items[a].partition != items[b].partition)
             continue;
         const PairScore s = score(m, a, b, options, false);
-        if (s.combined < options.joinThreshold)
+        if (s.combined < options.joinThreshold || s.text < options.minText)
             continue;
         if (items[a].agentId == items[b].agentId && !overwhelming(s, options))
             continue;

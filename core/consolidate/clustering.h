@@ -24,7 +24,9 @@ struct ClusterItem {
 };
 
 struct ClusterOptions {
-    double joinThreshold = 0.5;       // combined score two items of different agents need
+    double joinThreshold = 0.5;       // combined score two items of different agents need ...
+    double minText = 0.12;            // ... and at least this prose similarity: two problems in the
+                                      // same code share lines and identifiers, not words
     double sameAgentThreshold = 0.9;  // combined score two items of one agent need ...
     double sameAgentText = 0.75;      // ... with this prose similarity and overlapping lines
     int nearbyLines = 12;             // lines apart that still count as "nearby"

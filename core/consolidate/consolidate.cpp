@@ -176,12 +176,18 @@ Issue issueFromMembers(const Review &review, const QStringList &memberIds, const
     return issue;
 }
 
-QList<Issue> proposeIssues(const Review &review, const ClusterOptions &options)
+QList<ClusterItem> findingItems(const Review &review)
 {
     QList<ClusterItem> items;
     items.reserve(review.findings.size());
     for (const RawFinding &f : review.findings)
         items << itemOf(f);
+    return items;
+}
+
+QList<Issue> proposeIssues(const Review &review, const ClusterOptions &options)
+{
+    const QList<ClusterItem> items = findingItems(review);
     const QList<Cluster> clusters = clusterItems(items, options);
 
     QList<Issue> issues;

@@ -31,6 +31,10 @@ Issue issueFromMembers(const Review &review, const QStringList &memberIds, const
 // in the order of review.agents, under the agent's short name.
 QList<std::pair<QString, Severity>> agentRatings(const Review &review, const QStringList &memberIds);
 
+// The clustering view of review.findings (same order), e.g. for scorePair() to show why
+// two findings were or were not grouped.
+QList<ClusterItem> findingItems(const Review &review);
+
 // Replaces review.issues and review.designObservations with a fresh proposal.
 Review consolidateReview(Review review, const ClusterOptions &options = {});
 

@@ -143,6 +143,13 @@ QStringList calledNames(const QString &code)
     return names;
 }
 
+QStringList codeIdentifiers(const QString &code)
+{
+    QStringList names;
+    addIdentifiers(code, 0, code.size(), false, names);
+    return names;
+}
+
 QString normalizedPath(const QString &path)
 {
     QString p = path.trimmed();

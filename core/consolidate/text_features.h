@@ -21,6 +21,9 @@ QStringList backtickedIdentifiers(const QString &markdown);
 // in "if err := ensureSSHKeys(); ...". Keywords and short names are dropped.
 QStringList calledNames(const QString &code);
 
+// Every identifier in quoted code (three characters or more, not a keyword), called or not.
+QStringList codeIdentifiers(const QString &code);
+
 // A file path as agents cite it, normalised for comparison: no "./", "a/" or "b/" prefix,
 // forward slashes.
 QString normalizedPath(const QString &path);

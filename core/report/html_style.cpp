@@ -61,6 +61,7 @@ article.issue h4 { margin: .7rem 0 .3rem; font-size: 1.05rem; color: var(--fg); 
 .location { margin-right: .4rem; }
 .note { border-left: 3px solid var(--imp); background: var(--panel); padding: .4rem .8rem; border-radius: 0 6px 6px 0; }
 .failed { color: var(--crit); }
+s .badge { text-decoration: line-through; }
 .t-kw { color: var(--kw); font-weight: 600; } .t-str { color: var(--str); } .t-com { color: var(--com); font-style: italic; }
 .t-num { color: var(--num); } .t-fn { color: var(--fn); }
 .d-add, .d-del, .d-ctx, .d-hunk, .d-file { display: inline-block; min-width: 100%; }
