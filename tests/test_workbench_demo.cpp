@@ -11,6 +11,9 @@
 #include "widgets/diff_pane.h"
 #include "widgets/files_pane.h"
 #include "widgets/fixes_pane.h"
+#include "widgets/report_pane.h"
+
+#include <QTableWidget>
 
 #include <QFile>
 #include <QPlainTextEdit>
@@ -75,6 +78,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(w.session()->isOpen(), 10000);
         const QString stock = m_demo.repositoryPath + QStringLiteral("/inventory/stock.py");
         const QByteArray before = readAll(stock);
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
         const QString issue = issueWithMember(w.document()->review(), QStringLiteral("claude:I1"));
         QVERIFY(!issue.isEmpty());
         w.consolidationPane()->selectIssue(issue);
@@ -134,6 +138,44 @@ private Q_SLOTS:
         QVERIFY(w.document()->review().issue(drainIssue)->fixState == FixState::Applied);
         QVERIFY(w.document()->review().issue(reserveIssue)->fixState == FixState::NotApplied);
         QVERIFY(readAll(m_demo.repositoryPath + QStringLiteral("/native/ring_buffer.h")).contains("moved < max"));
+    }
+
+    void triageThenExportTheReport()
+    {
+        ui::MainWindow w;
+        w.setInteractive(false);
+        w.show();
+        QVERIFY(w.openReviewFile(m_demo.reviewPath));
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        const QString falsePositive = issueWithMember(w.document()->review(), QStringLiteral("codex:S1"));
+        w.consolidationPane()->selectIssue(falsePositive);
+        QTest::keyClick(&w, Qt::Key_F);
+        QVERIFY(w.document()->review().issue(falsePositive)->triage == TriageState::FalsePositive);
+        w.document()->setVerdict({VerdictKind::MergeWithFixes, QStringLiteral("two fixes first")});
+
+        const QString md = m_dir.filePath(QStringLiteral("report.md"));
+        const QString html = m_dir.filePath(QStringLiteral("report.html"));
+        QString error;
+        QVERIFY2(w.reportPane()->exportTo(md, &error), qPrintable(error));
+        QVERIFY2(w.reportPane()->exportTo(html, &error), qPrintable(error));
+        const QString markdown = QString::fromUtf8(readAll(md));
+        QVERIFY2(markdown.contains(QStringLiteral("**Merge with fixes** — two fixes first")), qPrintable(markdown.left(1500)));
+        QVERIFY(markdown.contains(QLatin1String("moves `max + 1` items")));
+        // The false positive leaves the issue sections but stays counted in the retro.
+        const QString issuesPart = markdown.section(QStringLiteral("Design Observations"), 0, 0);
+        QVERIFY(!issuesPart.contains(QLatin1String("reads `_levels` without the lock")));
+        QVERIFY(QString::fromUtf8(readAll(html)).startsWith(QLatin1String("<!DOCTYPE html>")));
+        QVERIFY(!w.reportPane()->exportTo(m_dir.filePath(QStringLiteral("report.pdf")), &error));
+        QVERIFY(error.contains(QLatin1String("unknown report format")));
+
+        auto *retro = w.findChild<QTableWidget *>(QStringLiteral("retroTable"));
+        QVERIFY(retro);
+        QCOMPARE(retro->columnCount(), 3);
+        bool falsePositiveCounted = false;
+        for (int r = 0; r < retro->rowCount(); ++r)
+            if (retro->verticalHeaderItem(r)->text() == QLatin1String("False positives"))
+                falsePositiveCounted = retro->item(r, 1)->text() == QLatin1String("1");
+        QVERIFY(falsePositiveCounted);
     }
 };
 

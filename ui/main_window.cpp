@@ -13,6 +13,8 @@
 #include "widgets/diff_pane.h"
 #include "widgets/files_pane.h"
 #include "widgets/fixes_pane.h"
+#include "widgets/report_pane.h"
+#include "widgets/retro_pane.h"
 #include "diff/diff_view.h"
 #include "widgets/consolidation_pane.h"
 
@@ -95,10 +97,15 @@ void MainWindow::createDocks()
     m_agents->setObjectName(QStringLiteral("agentColumns"));
     m_fixes = new FixesPane(m_session, m_document, this);
     m_consolidation->addPage(m_fixes, tr("Fixes"));
+    m_consolidation->addPage(new RetroPane(m_document, this), tr("Retro"));
+    m_report = new ReportPane(m_document, this);
     QDockWidget *files = addDock(m_files, tr("Files && Commits"), QStringLiteral("filesDock"), Qt::LeftDockWidgetArea);
     QDockWidget *consolidation =
         addDock(m_consolidation, tr("Consolidation"), QStringLiteral("consolidationDock"), Qt::RightDockWidgetArea);
     QDockWidget *agents = addDock(m_agents, tr("Agents"), QStringLiteral("agentsDock"), Qt::BottomDockWidgetArea);
+    QDockWidget *report = addDock(m_report, tr("Report"), QStringLiteral("reportDock"), Qt::RightDockWidgetArea);
+    tabifyDockWidget(consolidation, report);
+    consolidation->raise();
     resizeDocks({files, consolidation}, {300, 720}, Qt::Horizontal);
     resizeDocks({agents}, {300}, Qt::Vertical);
 }
@@ -137,6 +144,7 @@ void MainWindow::createActions()
     saveAction->setShortcut(QKeySequence::Save);
     QAction *saveAsAction = file->addAction(tr("Save &As…"), this, &MainWindow::saveAs);
     saveAsAction->setShortcut(QKeySequence::SaveAs);
+    file->addAction(m_report->exportAction());
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -161,6 +169,7 @@ void MainWindow::createActions()
         fixes->addAction(a);
         addAction(a);
     }
+    connect(m_report, &ReportPane::message, this, [this](const QString &m) { statusBar()->showMessage(m, 10000); });
     connect(m_fixes, &FixesPane::message, this, [this](const QString &m) { statusBar()->showMessage(m, 10000); });
     connect(m_consolidation, &ConsolidationPane::currentIssueChanged, m_fixes, &FixesPane::setIssue);
 

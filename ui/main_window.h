@@ -20,6 +20,7 @@ class ConsolidationPane;
 class DiffPane;
 class FilesPane;
 class FixesPane;
+class ReportPane;
 class ReviewDocument;
 class ReviewSession;
 class TriageActions;
@@ -38,6 +39,7 @@ public:
     DiffPane *diffPane() const { return m_diff; }
     FilesPane *filesPane() const { return m_files; }
     FixesPane *fixesPane() const { return m_fixes; }
+    ReportPane *reportPane() const { return m_report; }
     ReviewSession *session() const { return m_session; }
 
     // Whether message boxes are shown (false in tests: errors go to the status bar only).
@@ -75,6 +77,7 @@ private:
     DiffPane *m_diff = nullptr;
     FilesPane *m_files = nullptr;
     FixesPane *m_fixes = nullptr;
+    ReportPane *m_report = nullptr;
     AgentColumnsView *m_agents = nullptr;
     TriageActions *m_triage = nullptr;
     QMenu *m_recentMenu = nullptr;

@@ -1,6 +1,7 @@
 #include "models/issue_tree_model.h"
 
 #include "document/review_document.h"
+#include "report/report_outline.h"
 #include "style/severity_style.h"
 
 #include <QApplication>
@@ -12,18 +13,6 @@ namespace rb::ui {
 
 namespace {
 constexpr quintptr kTopLevel = 0;
-
-int sectionOf(const Issue &issue)
-{
-    if (!issue.isReported())
-        return IssueTreeModel::LeftOutSection;
-    switch (issue.severity()) {
-    case Severity::Critical: return IssueTreeModel::CriticalSection;
-    case Severity::Important: return IssueTreeModel::ImportantSection;
-    case Severity::Suggestion: return IssueTreeModel::SuggestionSection;
-    }
-    return IssueTreeModel::SuggestionSection;
-}
 
 QString sectionTitle(int section)
 {
@@ -62,9 +51,20 @@ IssueTreeModel::IssueTreeModel(ReviewDocument *document, QObject *parent)
 
 void IssueTreeModel::rebuild()
 {
+    // Sections and numbers follow the report's numbering rule exactly (report_outline.h).
+    const Review &review = m_document->review();
     m_sections = QList<QStringList>(SectionCount);
-    for (const Issue &i : m_document->review().issues)
-        m_sections[sectionOf(i)] << i.id;
+    m_numbers.clear();
+    const Severity order[] = {Severity::Critical, Severity::Important, Severity::Suggestion};
+    for (int s = 0; s < 3; ++s) {
+        for (const report::NumberedIssue &n : report::numberedIssues(review, order[s])) {
+            m_sections[s] << n.issue->id;
+            m_numbers.insert(n.issue->id, n.number);
+        }
+    }
+    for (const Issue &i : review.issues)
+        if (!i.isReported())
+            m_sections[LeftOutSection] << i.id;
 }
 
 QModelIndex IssueTreeModel::index(int row, int column, const QModelIndex &parent) const
@@ -121,16 +121,7 @@ QStringList IssueTreeModel::issueOrder() const
     return all;
 }
 
-QString IssueTreeModel::numberOf(const QString &issueId) const
-{
-    static const char letters[] = {'C', 'I', 'S'};
-    for (int s = 0; s < LeftOutSection; ++s) {
-        const auto row = m_sections[s].indexOf(issueId);
-        if (row >= 0)
-            return QStringLiteral("%1%2").arg(QLatin1Char(letters[s])).arg(row + 1);
-    }
-    return {};
-}
+QString IssueTreeModel::numberOf(const QString &issueId) const { return m_numbers.value(issueId); }
 
 QVariant IssueTreeModel::data(const QModelIndex &index, int role) const
 {

@@ -3,6 +3,7 @@
 // the issues under them, ordered as the report numbers them (C1, I1, S1...).
 
 #include <QAbstractItemModel>
+#include <QHash>
 #include <QStringList>
 
 namespace rb::ui {
@@ -52,6 +53,7 @@ private:
 
     ReviewDocument *m_document;
     QList<QStringList> m_sections; // issue ids per section
+    QHash<QString, QString> m_numbers; // issue id -> "C1", "I2", ...
 };
 
 } // namespace rb::ui
