@@ -12,21 +12,6 @@ namespace rb::agents {
 namespace {
 using namespace rb::jsonio;
 
-std::pair<int, int> lineAndColumn(const QByteArray &text, std::size_t byte)
-{
-    int line = 1, column = 1;
-    const auto end = std::min<qsizetype>(qsizetype(byte), text.size());
-    for (qsizetype i = 0; i < end; ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            column = 1;
-        } else {
-            ++column;
-        }
-    }
-    return {line, column};
-}
-
 const char *const kKnownKeys[] = {"id", "name", "model", "command", "prompt", "output", "reviewFormat",
                                   "timeoutSeconds", "enabled", "environment"};
 
@@ -133,7 +118,7 @@ Result<QList<AgentProfile>> applyAgentConfig(const QList<AgentProfile> &base, co
     try {
         doc = json::parse(text.constBegin(), text.constEnd());
     } catch (const json::parse_error &e) {
-        const auto [line, column] = lineAndColumn(text, e.byte > 0 ? e.byte - 1 : 0);
+        const auto [line, column] = lineAndColumnAt(text, qsizetype(e.byte > 0 ? e.byte - 1 : 0));
         QString what = QString::fromStdString(e.what());
         const auto cut = what.indexOf(QLatin1String(": "), what.indexOf(QLatin1String("parse error")));
         if (cut >= 0)

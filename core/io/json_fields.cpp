@@ -2,6 +2,21 @@
 
 namespace rb::jsonio {
 
+std::pair<int, int> lineAndColumnAt(const QByteArray &text, qsizetype offset)
+{
+    int line = 1, column = 1;
+    const qsizetype end = std::min(offset, text.size());
+    for (qsizetype i = 0; i < end; ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+    }
+    return {line, column};
+}
+
 QString typeName(const json &j)
 {
     switch (j.type()) {

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <optional>
+#include <utility>
 #include <stdexcept>
 
 namespace rb::jsonio {
@@ -23,6 +24,8 @@ public:
 };
 
 QString typeName(const json &j);
+// 1-based line and column of a byte offset in text (for JSON syntax errors).
+std::pair<int, int> lineAndColumnAt(const QByteArray &text, qsizetype offset);
 QString child(const QString &path, const char *key);
 QString child(const QString &path, std::size_t index);
 

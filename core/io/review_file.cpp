@@ -1,5 +1,6 @@
 #include "io/review_file.h"
 
+#include "io/json_fields.h"
 #include "io/review_json.h"
 
 #include <QFile>
@@ -9,24 +10,6 @@
 
 namespace rb {
 
-namespace {
-// 1-based line and column of a byte offset.
-std::pair<int, int> lineAndColumn(const QByteArray &text, std::size_t byte)
-{
-    int line = 1, column = 1;
-    const auto end = std::min<qsizetype>(qsizetype(byte), text.size());
-    for (qsizetype i = 0; i < end; ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            column = 1;
-        } else {
-            ++column;
-        }
-    }
-    return {line, column};
-}
-} // namespace
-
 Result<Review> parseReviewFile(const QByteArray &text, const QString &fileName)
 {
     nlohmann::json doc;
@@ -34,7 +17,7 @@ Result<Review> parseReviewFile(const QByteArray &text, const QString &fileName)
         doc = nlohmann::json::parse(text.constBegin(), text.constEnd());
     } catch (const nlohmann::json::parse_error &e) {
         // e.byte is one past the offending character.
-        const auto [line, column] = lineAndColumn(text, e.byte > 0 ? e.byte - 1 : 0);
+        const auto [line, column] = jsonio::lineAndColumnAt(text, qsizetype(e.byte > 0 ? e.byte - 1 : 0));
         QString what = QString::fromStdString(e.what());
         const auto cut = what.indexOf(QLatin1String(": "), what.indexOf(QLatin1String("parse error")));
         if (cut >= 0)

@@ -176,21 +176,6 @@ private:
 
 } // namespace
 
-std::pair<int, int> lineAndColumnAt(const QByteArray &text, qsizetype offset)
-{
-    int line = 1, column = 1;
-    const qsizetype end = std::min(offset, text.size());
-    for (qsizetype i = 0; i < end; ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            column = 1;
-        } else {
-            ++column;
-        }
-    }
-    return {line, column};
-}
-
 std::pair<qsizetype, qsizetype> rangeOfJsonPath(const QByteArray &text, const QString &path)
 {
     Scanner s(text);

@@ -1,6 +1,7 @@
 #pragma once
 // Finding where a JSON value sits in its text, so that errors about a field name its line.
 
+#include "io/json_fields.h"
 #include "model/location.h"
 #include "util/result.h"
 
@@ -23,8 +24,7 @@ SourceSpan jsonSpan(const QByteArray &text, const QString &path);
 // The spans of every element of the array at `path`, in one pass over the text.
 QList<SourceSpan> jsonElementSpans(const QByteArray &text, const QString &arrayPath);
 
-// 1-based line and column of a byte offset.
-std::pair<int, int> lineAndColumnAt(const QByteArray &text, qsizetype offset);
+using jsonio::lineAndColumnAt; // 1-based line and column of a byte offset
 
 // Parses JSON text; the error names file, line and column, and says what was expected.
 Result<nlohmann::json> parseJsonText(const QByteArray &text, const QString &fileName, const QString &expected);
