@@ -3,6 +3,7 @@
 // logic lives in the parts (document, panes, actions), not here.
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <memory>
 
@@ -21,6 +22,7 @@ class DiffPane;
 class FilesPane;
 class FixesPane;
 class ReviewDocument;
+class RunAgentsDialog;
 class ReviewSession;
 class TriageActions;
 
@@ -39,6 +41,10 @@ public:
     FilesPane *filesPane() const { return m_files; }
     FixesPane *fixesPane() const { return m_fixes; }
     ReviewSession *session() const { return m_session; }
+    QAction *runAgentsAction() const { return m_runAgents; }
+    RunAgentsDialog *runAgentsDialog() const; // null until Run Agents was first shown
+    // The agents.json that Run Agents reads (default: agents::defaultAgentConfigPath()).
+    void setAgentConfigPath(const QString &path) { m_agentConfigPath = path; }
 
     // Whether message boxes are shown (false in tests: errors go to the status bar only).
     void setInteractive(bool interactive) { m_interactive = interactive; }
@@ -67,6 +73,8 @@ private:
     void chooseIssueForFinding(const QString &findingId);
     void onFindingSelected(const QString &findingId);
     void onIssueSelected(const QString &issueId);
+    void showRunAgents();
+    void updateRunAgentsAction();
 
     ReviewDocument *m_document;
     ReviewSession *m_session;
@@ -79,6 +87,9 @@ private:
     TriageActions *m_triage = nullptr;
     QMenu *m_recentMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
+    QAction *m_runAgents = nullptr;
+    QPointer<RunAgentsDialog> m_runDialog;
+    QString m_agentConfigPath;
     bool m_interactive = true;
     QString m_lastError;
 };
