@@ -208,7 +208,7 @@ private Q_SLOTS:
         dialog->findChild<QToolButton *>(QStringLiteral("logToggle"))->setChecked(true);
         QVERIFY(dialog->findChild<QPlainTextEdit *>(QStringLiteral("agentLog"))->toPlainText().contains(QLatin1String("thinking")));
         if (const QByteArray dir = qgetenv("RB_SCREENSHOT_DIR"); !dir.isEmpty()) {
-            QTest::qWait(1200); // let the elapsed time tick
+            QTest::qWait(2100); // let the elapsed time tick
             QVERIFY(dialog->grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/run-agents.png")));
         }
         QTest::mouseClick(dialog->findChild<QToolButton *>(QStringLiteral("cancel_stuck")), Qt::LeftButton);

@@ -103,7 +103,7 @@ RunAgentsDialog::RunAgentsDialog(ReviewDocument *document, const RangeRequest &r
     m_list->header()->setSectionResizeMode(OutputColumn, QHeaderView::Stretch);
     m_list->header()->setSectionResizeMode(CancelColumn, QHeaderView::ResizeToContents);
     m_list->setColumnWidth(StatusColumn, 260);
-    layout->addWidget(m_list, 2);
+    layout->addWidget(m_list, 3);
 
     auto *logRow = new QHBoxLayout;
     m_logToggle = new QToolButton(this);
@@ -123,7 +123,7 @@ RunAgentsDialog::RunAgentsDialog(ReviewDocument *document, const RangeRequest &r
     m_log->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_log->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_log->setVisible(false);
-    layout->addWidget(m_log, 3);
+    layout->addWidget(m_log, 2);
     connect(m_logToggle, &QToolButton::toggled, this, [this](bool on) {
         m_logToggle->setArrowType(on ? Qt::DownArrow : Qt::RightArrow);
         m_log->setVisible(on);
@@ -160,10 +160,13 @@ RunAgentsDialog::RunAgentsDialog(ReviewDocument *document, const RangeRequest &r
     });
 
     loadProfiles(configPath);
+    // Room for every row (up to ten) without scrolling.
+    const int rowHeight = qMax(m_list->fontMetrics().height() + 12, 30);
+    m_list->setMinimumHeight(m_list->header()->sizeHint().height() + rowHeight * int(qMin<qsizetype>(m_rows.size(), 10)) + 4);
     if (!m_rows.isEmpty())
         m_list->setCurrentItem(m_rows.first()->item);
     setRunning(false);
-    resize(980, 440);
+    resize(980, 600);
 }
 
 RunAgentsDialog::~RunAgentsDialog()
@@ -292,8 +295,11 @@ void RunAgentsDialog::setRunning(bool running)
         row->item->setFlags(flags);
         m_list->blockSignals(false);
         row->timeout->setEnabled(usable);
-        row->cancel->setEnabled(row->phase == Row::Phase::Waiting || row->phase == Row::Phase::Running);
-        row->cancel->setVisible(running && row->phase != Row::Phase::Idle);
+        // Only the agents of the current run show a Cancel button.
+        const bool cancellable = row->phase == Row::Phase::Waiting || row->phase == Row::Phase::Running;
+        row->cancel->setEnabled(cancellable);
+        row->cancel->setText(running && row->phase != Row::Phase::Idle ? tr("Cancel") : QString());
+        row->cancel->setAutoRaise(!running || row->phase == Row::Phase::Idle);
     }
     m_cancelAll->setEnabled(running);
     updateStartEnabled();
@@ -464,6 +470,8 @@ void RunAgentsDialog::onFinished(const AgentRun &run)
         return;
     row->phase = Row::Phase::Finished;
     row->cancel->setEnabled(false);
+    row->cancel->setText(QString());
+    row->cancel->setAutoRaise(true);
     for (const agents::AgentProgress &p : m_runner->progress())
         if (p.agentId == run.id)
             row->item->setText(OutputColumn, formatOutput(p));
