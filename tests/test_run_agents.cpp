@@ -3,6 +3,7 @@
 // prints a Markdown review, one fails, one hangs until cancelled; each finished run flows
 // into the document and its column, and every run is one undo step.
 #include "dialogs/run_agents_dialog.h"
+#include "dialogs/shortcuts_dialog.h"
 #include "document/review_document.h"
 #include "edit/add_agent_run.h"
 #include "edit/issue_edits.h"
@@ -134,6 +135,13 @@ private Q_SLOTS:
         QCOMPARE(w.runAgentsAction()->isEnabled(), enabled);
         QVERIFY2(w.runAgentsAction()->toolTip().contains(tooltip), qPrintable(w.runAgentsAction()->toolTip()));
         QCOMPARE(w.runAgentsAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_R));
+        // The shortcuts dialog lists it.
+        ui::ShortcutsDialog shortcuts(&w);
+        auto *list = shortcuts.findChild<QTreeWidget *>();
+        QVERIFY(list);
+        QCOMPARE(list->findItems(QStringLiteral("Run Agents"), Qt::MatchExactly).size(), 1);
+        QCOMPARE(list->findItems(QStringLiteral("Run Agents"), Qt::MatchExactly).value(0)->text(1),
+                 QKeySequence(Qt::CTRL | Qt::Key_R).toString(QKeySequence::NativeText));
     }
 
     void runsFakeAgentsIntoTheDocument()
