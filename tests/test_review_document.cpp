@@ -13,6 +13,46 @@ using rb::ui::ReviewDocument;
 class TestReviewDocument : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void addAgentRunIsOneUndoStep_data()
+    {
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<bool>("accepted");
+        QTest::addColumn<int>("newIssues");
+        QTest::newRow("new agent, new finding") << "delta" << true << 1;
+        QTest::newRow("agent already in the review") << "claude" << false << 0;
+    }
+    void addAgentRunIsOneUndoStep()
+    {
+        QFETCH(QString, id);
+        QFETCH(bool, accepted);
+        QFETCH(int, newIssues);
+        ReviewDocument doc;
+        doc.reset(test::seedReview());
+        QVERIFY(doc.setTriage(QStringLiteral("issue-2"), TriageState::FalsePositive));
+        const Review before = doc.review();
+        QSignalSpy agents(&doc, &ReviewDocument::agentsChanged);
+        AgentRun run;
+        run.id = id;
+        run.name = QStringLiteral("Delta");
+        run.status = RunStatus::Succeeded;
+        run.rawOutput = QStringLiteral("## Suggestions\nS1. **Spell out the cache eviction order** — `cache/lru.cpp:120`\n\n"
+                                       "`evictOldest` does not say which entry goes first.\n");
+        QCOMPARE(doc.addAgentRun(run).ok(), accepted);
+        QCOMPARE(doc.undoStack()->count(), accepted ? 2 : 1);
+        QCOMPARE(agents.count(), accepted ? 1 : 0);
+        QCOMPARE(doc.review().issues.size(), before.issues.size() + newIssues);
+        QCOMPARE(doc.review().agents.size(), before.agents.size() + (accepted ? 1 : 0));
+        QVERIFY(doc.review().issue(QStringLiteral("issue-2"))->triage == TriageState::FalsePositive);
+        if (!accepted)
+            return;
+        const Review added = doc.review();
+        doc.undoStack()->undo();
+        QVERIFY(doc.review() == before);
+        QCOMPARE(agents.count(), 2);
+        doc.undoStack()->redo();
+        QVERIFY(doc.review() == added);
+    }
+
     void everyEditUndoesAndRedoes()
     {
         ReviewDocument doc;

@@ -1,7 +1,9 @@
 #include "main_window.h"
 
 #include "actions/triage_actions.h"
+#include "agents/agent_config.h"
 #include "dialogs/raw_review_dialog.h"
+#include "dialogs/run_agents_dialog.h"
 #include "dialogs/shortcuts_dialog.h"
 #include "document/review_document.h"
 #include "edit/issue_edits.h"
@@ -37,7 +39,8 @@ namespace rb::ui {
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_document(new ReviewDocument(this)), m_session(new ReviewSession(this)),
-      m_syntax(std::make_unique<KSyntaxHighlighting::Repository>())
+      m_syntax(std::make_unique<KSyntaxHighlighting::Repository>()),
+      m_agentConfigPath(agents::defaultAgentConfigPath())
 {
     setObjectName(QStringLiteral("mainWindow"));
     m_diff = new DiffPane(m_session, m_document, m_syntax.get(), this);
@@ -55,6 +58,9 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_session, &ReviewSession::failed, this, [this](const QString &message) {
         statusBar()->showMessage(tr("Diff unavailable: %1").arg(message), 15000);
     });
+    connect(m_document, &ReviewDocument::reviewReset, this, &MainWindow::updateRunAgentsAction);
+    connect(m_session, &ReviewSession::opened, this, &MainWindow::updateRunAgentsAction);
+    connect(m_session, &ReviewSession::failed, this, &MainWindow::updateRunAgentsAction);
     connect(m_document, &ReviewDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &ReviewDocument::pathChanged, this, &MainWindow::updateTitle);
     connect(m_document, &ReviewDocument::reviewReset, this, &MainWindow::updateTitle);
@@ -68,6 +74,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_triage, &TriageActions::editFailed, this, [this](const QString &m) { showError(tr("Cannot do that"), m); });
     connect(m_triage, &TriageActions::moveFindingRequested, this, &MainWindow::chooseIssueForFinding);
 
+    updateRunAgentsAction();
     resize(1440, 900);
     restoreGeometry(AppSettings::windowGeometry());
     restoreState(AppSettings::windowState());
@@ -164,6 +171,13 @@ void MainWindow::createActions()
     m_triage = new TriageActions(m_document, m_consolidation, this);
     m_triage->addTo(triage);
 
+    QMenu *agentsMenu = menuBar()->addMenu(tr("&Agents"));
+    agentsMenu->setToolTipsVisible(true);
+    m_runAgents = agentsMenu->addAction(tr("&Run Agents…"), this, &MainWindow::showRunAgents);
+    m_runAgents->setObjectName(QStringLiteral("runAgents"));
+    m_runAgents->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    addAction(m_runAgents);
+
     QMenu *fixes = menuBar()->addMenu(tr("Fi&xes"));
     for (QAction *a : m_fixes->actions()) {
         fixes->addAction(a);
@@ -188,6 +202,45 @@ void MainWindow::createActions()
                            tr("Reviewbench %1\nA workbench for consolidating multi-agent code reviews.")
                                .arg(QStringLiteral(REVIEWBENCH_VERSION)));
     });
+}
+
+void MainWindow::updateRunAgentsAction()
+{
+    const bool running = m_runDialog && m_runDialog->isRunning();
+    QString why;
+    if (m_session->request().workingTree)
+        why = tr("Run Agents reviews a range of commits, not uncommitted working-tree changes");
+    else if (!m_session->isOpen())
+        why = tr("Run Agents needs the review's repository and range: open a review whose repository is on this machine");
+    m_runAgents->setEnabled(why.isEmpty() || running);
+    m_runAgents->setToolTip(why.isEmpty() ? tr("Run review agents on %1…%2 (Ctrl+R)")
+                                                .arg(m_session->request().base, m_session->request().head)
+                                          : why);
+    m_runAgents->setStatusTip(m_runAgents->toolTip());
+}
+
+RunAgentsDialog *MainWindow::runAgentsDialog() const
+{
+    return m_runDialog.data();
+}
+
+void MainWindow::showRunAgents()
+{
+    const RangeRequest &range = m_session->request();
+    const bool sameRange = m_runDialog && m_runDialog->range().repositoryPath == range.repositoryPath
+        && m_runDialog->range().base == range.base && m_runDialog->range().head == range.head;
+    if (m_runDialog && !sameRange && !m_runDialog->isRunning()) {
+        delete m_runDialog;
+    }
+    if (!m_runDialog) {
+        if (!m_session->isOpen())
+            return;
+        m_runDialog = new RunAgentsDialog(m_document, range, m_session->workdir(), m_agentConfigPath, this);
+        connect(m_runDialog, &RunAgentsDialog::message, this, [this](const QString &m) { statusBar()->showMessage(m, 10000); });
+    }
+    m_runDialog->show();
+    m_runDialog->raise();
+    m_runDialog->activateWindow();
 }
 
 void MainWindow::updateTitle()

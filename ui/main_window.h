@@ -3,6 +3,7 @@
 // logic lives in the parts (document, panes, actions), not here.
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <memory>
 
@@ -22,6 +23,7 @@ class FilesPane;
 class FixesPane;
 class ReportPane;
 class ReviewDocument;
+class RunAgentsDialog;
 class ReviewSession;
 class TriageActions;
 
@@ -41,6 +43,10 @@ public:
     FixesPane *fixesPane() const { return m_fixes; }
     ReportPane *reportPane() const { return m_report; }
     ReviewSession *session() const { return m_session; }
+    QAction *runAgentsAction() const { return m_runAgents; }
+    RunAgentsDialog *runAgentsDialog() const; // null until Run Agents was first shown
+    // The agents.json that Run Agents reads (default: agents::defaultAgentConfigPath()).
+    void setAgentConfigPath(const QString &path) { m_agentConfigPath = path; }
 
     // Whether message boxes are shown (false in tests: errors go to the status bar only).
     void setInteractive(bool interactive) { m_interactive = interactive; }
@@ -69,6 +75,8 @@ private:
     void chooseIssueForFinding(const QString &findingId);
     void onFindingSelected(const QString &findingId);
     void onIssueSelected(const QString &issueId);
+    void showRunAgents();
+    void updateRunAgentsAction();
 
     ReviewDocument *m_document;
     ReviewSession *m_session;
@@ -82,6 +90,9 @@ private:
     TriageActions *m_triage = nullptr;
     QMenu *m_recentMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
+    QAction *m_runAgents = nullptr;
+    QPointer<RunAgentsDialog> m_runDialog;
+    QString m_agentConfigPath;
     bool m_interactive = true;
     QString m_lastError;
 };

@@ -1,5 +1,6 @@
 #include "document/review_document.h"
 
+#include "edit/add_agent_run.h"
 #include "edit/issue_edits.h"
 #include "io/review_file.h"
 
@@ -7,8 +8,11 @@
 
 namespace rb::ui {
 
-ReviewEdits ReviewEdits::of(const Review &r)
+ReviewEdits ReviewEdits::of(const Review &r, bool withRuns)
 {
+    std::optional<ReviewRuns> runs;
+    if (withRuns)
+        runs = ReviewRuns{r.agents, r.findings, r.observations};
     return ReviewEdits{r.issues,
                        r.designObservations,
                        r.verdict,
@@ -17,7 +21,8 @@ ReviewEdits ReviewEdits::of(const Review &r)
                        r.documentationAssessment,
                        r.commitStructure,
                        r.retroNotes,
-                       r.retroSummary};
+                       r.retroSummary,
+                       std::move(runs)};
 }
 
 void ReviewEdits::applyTo(Review &r) const
@@ -31,6 +36,11 @@ void ReviewEdits::applyTo(Review &r) const
     r.commitStructure = commitStructure;
     r.retroNotes = retroNotes;
     r.retroSummary = retroSummary;
+    if (runs) {
+        r.agents = runs->agents;
+        r.findings = runs->findings;
+        r.observations = runs->observations;
+    }
 }
 
 namespace {
@@ -150,6 +160,8 @@ void ReviewDocument::restore(const ReviewEdits &edits)
             i->fixRecords = it->second;
         }
     }
+    if (edits.runs)
+        Q_EMIT agentsChanged();
     Q_EMIT contentChanged();
 }
 
@@ -315,6 +327,18 @@ Status ReviewDocument::moveFinding(const QString &findingId, const QString &targ
         return result.ok();
     });
     return result;
+}
+
+Status ReviewDocument::addAgentRun(const AgentRun &run)
+{
+    Review copy = m_review;
+    const Status added = edit::addAgentRun(copy, run);
+    if (!added.ok())
+        return added;
+    const QString name = run.name.isEmpty() ? run.id : run.name;
+    m_undo.push(new EditCommand(this, tr("Add %1's review").arg(name), ReviewEdits::of(m_review, true),
+                                ReviewEdits::of(copy, true), -1, {}));
+    return Ok{};
 }
 
 void ReviewDocument::recordFix(const QString &issueId, FixState state, const QList<FixRecord> &records)

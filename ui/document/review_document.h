@@ -11,6 +11,14 @@
 
 namespace rb::ui {
 
+// The agents' runs and what they wrote. Part of an undo step only when the step adds a run,
+// so triage steps do not carry them (the lists are implicitly shared in any case).
+struct ReviewRuns {
+    QList<AgentRun> agents;
+    QList<RawFinding> findings;
+    QList<RawObservation> observations;
+};
+
 // The parts of a Review the human edits; an undo step swaps one of these for another.
 struct ReviewEdits {
     QList<Issue> issues;
@@ -22,8 +30,9 @@ struct ReviewEdits {
     QString commitStructure;
     QList<RetroNote> retroNotes;
     QString retroSummary;
+    std::optional<ReviewRuns> runs; // set only by steps that add an agent run
 
-    static ReviewEdits of(const Review &r);
+    static ReviewEdits of(const Review &r, bool withRuns = false);
     void applyTo(Review &r) const;
 };
 
@@ -58,6 +67,10 @@ public:
     Result<QString> mergeIssues(const QStringList &issueIds);
     Result<QString> splitFinding(const QString &findingId);
     Status moveFinding(const QString &findingId, const QString &targetIssueId);
+    // Adds a finished agent run (parsed, its findings folded into the issues without touching
+    // the human's decisions: edit/add_agent_run.h). One undo step; agentsChanged() follows.
+    // Refused (nothing changes) when the run's agent id is already in the review.
+    Status addAgentRun(const AgentRun &run);
 
     // Fix results change the working tree, which undo cannot take back; they are recorded
     // outside the history but still mark the document modified.
@@ -68,6 +81,7 @@ public:
 
 Q_SIGNALS:
     void reviewReset();                 // a different review (or file) is open
+    void agentsChanged();               // agent runs added or removed (then contentChanged)
     void contentChanged();              // any edit, undo or redo
     void modifiedChanged(bool modified);
     void pathChanged(const QString &path);

@@ -50,6 +50,7 @@ AgentColumnsView::AgentColumnsView(ReviewDocument *document, QWidget *parent)
     layout->addWidget(m_splitter);
     rebuild();
     connect(document, &ReviewDocument::reviewReset, this, &AgentColumnsView::rebuild);
+    connect(document, &ReviewDocument::agentsChanged, this, &AgentColumnsView::rebuild);
     connect(document, &ReviewDocument::contentChanged, this, &AgentColumnsView::updateHeaders);
 }
 
