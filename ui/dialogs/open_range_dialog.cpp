@@ -83,7 +83,9 @@ OpenRangeDialog::OpenRangeDialog(QWidget *parent)
     m_status->setAlignment(Qt::AlignLeft | Qt::AlignTop);
 
     auto *form = new QFormLayout;
-    form->addRow(tr("&Repository:"), repositoryRow);
+    auto *repositoryLabel = new QLabel(tr("&Repository:"), this);
+    repositoryLabel->setBuddy(m_repository); // a row holding a layout gets no buddy by itself
+    form->addRow(repositoryLabel, repositoryRow);
     form->addRow(tr("B&ase:"), m_base);
     form->addRow(tr("&Head:"), m_head);
     form->addRow(QString(), m_workingTree);
