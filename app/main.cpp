@@ -2,6 +2,7 @@
 #include "cli/cli.h"
 #include "main_window.h"
 #include "version.h"
+#include "window_arguments.h"
 
 #include "demo/demo_review.h"
 
@@ -9,6 +10,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QTemporaryDir>
+#include <QTimer>
 
 #include <memory>
 
@@ -45,23 +47,17 @@ int main(int argc, char **argv)
         return cli::runSubcommand(args);
     }
 
+    const auto parsed = app::parseWindowArguments(args);
+    if (!parsed) {
+        cli::err() << parsed.error().message << "\n";
+        if (parsed.error().code == cli::ExitUsage)
+            cli::err() << "Run `reviewbench --help` for the usage.\n";
+        return parsed.error().code;
+    }
     QStringList files;
-    bool demoMode = false;
-    for (const QString &a : args) {
-        if (a == QLatin1String("--demo")) {
-            demoMode = true;
-            continue;
-        }
-        if (a.startsWith(QLatin1Char('-'))) {
-            cli::err() << "reviewbench: unknown option " << a << "\n" << cli::usageText();
-            return cli::ExitUsage;
-        }
-        files << a;
-    }
-    if (files.size() > 1 || (demoMode && !files.isEmpty())) {
-        cli::err() << "reviewbench: give at most one review file, or --demo\n";
-        return cli::ExitUsage;
-    }
+    if (!parsed->reviewFile.isEmpty())
+        files << parsed->reviewFile;
+    const bool demoMode = parsed->demo;
 
     QApplication app(argc, argv);
     // The demo lives in a temporary folder that is removed when the window closes.
@@ -80,5 +76,9 @@ int main(int argc, char **argv)
     window.show();
     if (!files.isEmpty())
         window.openReviewFile(files.first());
+    if (parsed->range && parsed->openRangeDirectly)
+        window.openRange(*parsed->range);
+    else if (parsed->range)
+        QTimer::singleShot(0, &window, [&window, request = *parsed->range] { window.showOpenRangeDialog(request); });
     return app.exec();
 }

@@ -247,6 +247,53 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QLatin1String("is not inside a git repository")), qPrintable(r.err));
     }
+
+    // The window's command line refuses what it cannot open before any window appears.
+    // In the arguments, "REPO" stands for a repository and "PLAIN" for a folder outside one.
+    void windowCommandLineErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("unknown base") << QStringList{"REPO", "--base", "nosuch", "--head", "main"} << 2
+                                      << "unknown revision 'nosuch'";
+        QTest::newRow("unknown head") << QStringList{"REPO", "--base", "main", "--head", "topic~5"} << 2
+                                      << "unknown revision 'topic~5'";
+        QTest::newRow("empty range") << QStringList{"REPO", "--base", "topic", "--head", "main"} << 2
+                                     << "empty range: 'main'";
+        QTest::newRow("not a repository") << QStringList{"PLAIN", "--base", "main", "--head", "topic"} << 4
+                                          << "PLAIN is not inside a git repository";
+        QTest::newRow("working tree outside a repository") << QStringList{"PLAIN", "--working-tree"} << 4
+                                                           << "PLAIN is not inside a git repository";
+        QTest::newRow("missing path") << QStringList{"PLAIN/nope"} << 4 << "PLAIN/nope: no such file or folder";
+        QTest::newRow("base without head") << QStringList{"REPO", "--base", "main"} << 2
+                                           << "give both --base and --head";
+        QTest::newRow("head needs a value") << QStringList{"REPO", "--head"} << 2 << "--head needs a revision";
+        QTest::newRow("range and working tree") << QStringList{"REPO", "--base", "main", "--head", "topic", "--working-tree"}
+                                                << 2 << "not both";
+        QTest::newRow("two repositories") << QStringList{"REPO", "PLAIN"} << 2 << "at most one repository";
+        QTest::newRow("demo with a range") << QStringList{"--demo", "REPO"} << 2 << "--demo opens the demo alone";
+    }
+    void windowCommandLineErrors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, message);
+        test::GitFixture fx;
+        const QString c1 = fx.commit({{"a.txt", {"a\n"}}}, QStringLiteral("c1"), {});
+        fx.commit({{"a.txt", {"a\nb\n"}}}, QStringLiteral("t1"), {c1}, QStringLiteral("refs/heads/topic"));
+        QTemporaryDir plain;
+        for (QString &a : args) {
+            a.replace(QLatin1String("REPO"), fx.path());
+            a.replace(QLatin1String("PLAIN"), plain.path());
+        }
+        message.replace(QLatin1String("PLAIN"), plain.path());
+        const Run r = reviewbench(args);
+        QCOMPARE(r.exitCode, exitCode);
+        QVERIFY2(r.err.startsWith(QLatin1String("reviewbench: ")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+        QVERIFY(r.out.isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)

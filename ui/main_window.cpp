@@ -2,6 +2,7 @@
 
 #include "actions/triage_actions.h"
 #include "agents/agent_config.h"
+#include "dialogs/open_range_dialog.h"
 #include "dialogs/raw_review_dialog.h"
 #include "dialogs/run_agents_dialog.h"
 #include "dialogs/shortcuts_dialog.h"
@@ -10,6 +11,7 @@
 #include "models/issue_tree_model.h"
 #include "settings/app_settings.h"
 #include "version.h"
+#include "session/new_review.h"
 #include "session/review_session.h"
 #include "widgets/agent_columns_view.h"
 #include "widgets/diff_pane.h"
@@ -79,7 +81,7 @@ MainWindow::MainWindow(QWidget *parent)
     restoreGeometry(AppSettings::windowGeometry());
     restoreState(AppSettings::windowState());
     updateTitle();
-    statusBar()->showMessage(tr("Open a review file (Ctrl+O) to start. F1 lists the keyboard shortcuts."));
+    statusBar()->showMessage(tr("Open a review file (Ctrl+O) or a repository (Ctrl+Shift+O) to start. F1 lists the keyboard shortcuts."));
 }
 
 MainWindow::~MainWindow() = default;
@@ -146,6 +148,9 @@ void MainWindow::createActions()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *open = file->addAction(tr("&Open Review File…"), this, &MainWindow::showOpenDialog);
     open->setShortcut(QKeySequence::Open);
+    QAction *openRepository = file->addAction(tr("Open Re&pository…"), this, [this] { showOpenRangeDialog(); });
+    openRepository->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    openRepository->setObjectName(QStringLiteral("openRepository"));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     QAction *saveAction = file->addAction(tr("&Save"), this, &MainWindow::save);
     saveAction->setShortcut(QKeySequence::Save);
@@ -298,6 +303,38 @@ bool MainWindow::openReviewFile(const QString &path)
                                  .arg(m_document->review().agents.size()),
                              8000);
     Q_EMIT reviewOpened(m_document->path());
+    return true;
+}
+
+void MainWindow::showOpenRangeDialog(const RangeRequest &prefill)
+{
+    OpenRangeDialog dialog(this);
+    if (!prefill.repositoryPath.isEmpty())
+        dialog.setRepositoryPath(prefill.repositoryPath);
+    if (!prefill.base.isEmpty() || !prefill.head.isEmpty())
+        dialog.setRange(prefill.base, prefill.head);
+    dialog.setWorkingTree(prefill.workingTree);
+    Q_EMIT openRangeDialogShown(&dialog);
+    if (dialog.exec() == QDialog::Accepted)
+        openRange(dialog.request());
+}
+
+bool MainWindow::openRange(const RangeRequest &request)
+{
+    if (!confirmDiscard())
+        return false;
+    const auto resolved = resolveRequest(request);
+    if (!resolved) {
+        showError(tr("Cannot open the range"), resolved.error().message);
+        return false;
+    }
+    m_document->reset(newReview(*resolved, QDateTime::currentDateTime()));
+    AppSettings::addRecentRepository(resolved->repository);
+    statusBar()->showMessage(tr("New review of %1 in %2").arg(
+                                 resolved->range.workingTree ? tr("the working tree")
+                                                             : resolved->range.base + QStringLiteral("...") + resolved->range.head,
+                                 resolved->repository),
+                             8000);
     return true;
 }
 

@@ -2,11 +2,14 @@
 // The top-level window. It composes the workbench's parts and wires their signals; the
 // logic lives in the parts (document, panes, actions), not here.
 
+#include "session/review_session.h"
+
 #include <QMainWindow>
 #include <QPointer>
 
 #include <memory>
 
+class QDialog;
 class QDockWidget;
 class QMenu;
 
@@ -35,6 +38,11 @@ public:
 
     // Opens a review file; on failure shows the error and keeps what was open.
     bool openReviewFile(const QString &path);
+    // Starts a new review of the range, after asking to save unsaved changes; on failure
+    // shows the error and keeps what was open. Remembers the repository.
+    bool openRange(const RangeRequest &request);
+    // The repository and range dialog, prefilled with the request's non-empty fields.
+    void showOpenRangeDialog(const RangeRequest &prefill = {});
     ReviewDocument *document() const { return m_document; }
     ConsolidationPane *consolidationPane() const { return m_consolidation; }
     AgentColumnsView *agentColumns() const { return m_agents; }
@@ -54,6 +62,8 @@ public:
 
 Q_SIGNALS:
     void reviewOpened(const QString &path);
+    // The open range dialog was created (tests drive it from here).
+    void openRangeDialogShown(QDialog *dialog);
 
 protected:
     void closeEvent(QCloseEvent *event) override;

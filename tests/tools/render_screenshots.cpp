@@ -1,6 +1,7 @@
 // Renders the workbench's main states to PNG files (docs/screenshots/), under the offscreen
 // platform. Usage: render_screenshots OUTPUT_DIR [REVIEW.json]
 #include "demo/demo_review.h"
+#include "dialogs/open_range_dialog.h"
 #include "diff/diff_view.h"
 #include "document/review_document.h"
 #include "session/review_session.h"
@@ -76,5 +77,17 @@ int main(int argc, char **argv)
     tabs->setCurrentIndex(2);
     ok &= grab(&w, out + QStringLiteral("/summary.png"));
     tabs->setCurrentIndex(0);
+
+    // The repository and range dialog on the review's repository, with its defaults, then
+    // with a head that names nothing.
+    rb::ui::OpenRangeDialog dialog(&w);
+    dialog.setRepositoryPath(w.document()->review().metadata.repository);
+    dialog.show();
+    waited.restart();
+    while (dialog.completions().isEmpty() && waited.elapsed() < 10000)
+        QApplication::processEvents(QEventLoop::AllEvents, 50);
+    ok &= grab(&dialog, out + QStringLiteral("/open-range.png"));
+    dialog.setRange(QStringLiteral("main"), QStringLiteral("feature/typo"));
+    ok &= grab(&dialog, out + QStringLiteral("/open-range-error.png"));
     return ok ? 0 : 1;
 }
