@@ -5,6 +5,7 @@
 #include <KSyntaxHighlighting/Repository>
 #include <KSyntaxHighlighting/Theme>
 
+#include <QElapsedTimer>
 #include <QPalette>
 
 namespace rb::ui {
@@ -50,8 +51,12 @@ QString FileHighlighter::definitionName() const
 
 void FileHighlighter::highlightSlice()
 {
+    // A slice stops after kLinesPerSlice lines or kSliceBudgetMs, whichever comes first, so
+    // that input and painting never wait long behind highlighting.
+    QElapsedTimer budget;
+    budget.start();
     const qsizetype end = std::min<qsizetype>(m_lines.size(), m_next + kLinesPerSlice);
-    for (; m_next < end; ++m_next) {
+    for (; m_next < end && !budget.hasExpired(kSliceBudgetMs); ++m_next) {
         m_engine.current = &m_formats[m_next];
         m_state = m_engine.highlightLine(m_lines[m_next], m_state);
     }

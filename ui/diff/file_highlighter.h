@@ -37,6 +37,7 @@ public:
     QString definitionName() const;
 
     static constexpr int kLinesPerSlice = 2000;
+    static constexpr int kSliceBudgetMs = 12;
 
 Q_SIGNALS:
     void progressed(); // more lines are highlighted

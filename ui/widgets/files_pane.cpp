@@ -110,10 +110,18 @@ void FilesPane::rebuild()
         m_itemsByFile.insert(i, name);
     }
     m_tree->expandAll();
-    m_tree->header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
-    for (int c = StatusColumn; c < ColumnCount; ++c)
-        m_tree->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
-    m_tree->header()->setStretchLastSection(false);
+    // Fixed widths: ResizeToContents would re-measure every row each time a count fills in,
+    // which is quadratic on ranges of thousands of files.
+    QHeaderView *header = m_tree->header();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
+    const QFontMetrics metrics(font());
+    const int widths[] = {0, metrics.horizontalAdvance(QStringLiteral("type change")), metrics.horizontalAdvance(QStringLiteral("+99999")),
+                          metrics.horizontalAdvance(QStringLiteral("−99999")), metrics.horizontalAdvance(QStringLiteral("Findings"))};
+    for (int c = StatusColumn; c < ColumnCount; ++c) {
+        header->setSectionResizeMode(c, QHeaderView::Interactive);
+        header->resizeSection(c, widths[c] + 16);
+    }
 
     m_commits->clear();
     const git::ResolvedRange &range = m_session->range();
