@@ -2,6 +2,7 @@
 
 #include "document/review_document.h"
 #include "style/severity_style.h"
+#include "widgets/page_helpers.h"
 
 #include <QComboBox>
 #include <QFontDatabase>
@@ -32,29 +33,13 @@ void setTextKeepingCursor(QLineEdit *edit, const QString &text)
         edit->setText(text);
 }
 
-QPlainTextEdit *makeTextEdit(QWidget *parent, int lines, bool monospace = false)
-{
-    auto *e = new QPlainTextEdit(parent);
-    if (monospace)
-        e->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    e->setTabChangesFocus(true);
-    e->setFixedHeight(e->fontMetrics().lineSpacing() * lines + 12);
-    return e;
-}
 } // namespace
 
 IssueEditor::IssueEditor(ReviewDocument *document, QWidget *parent)
     : QWidget(parent), m_document(document)
 {
     setObjectName(QStringLiteral("issueEditor"));
-    auto *outer = new QVBoxLayout(this);
-    outer->setContentsMargins(0, 0, 0, 0);
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    outer->addWidget(scroll);
-    auto *content = new QWidget(scroll);
-    scroll->setWidget(content);
+    QWidget *content = makeScrollingPage(this);
     auto *form = new QFormLayout(content);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
 
@@ -111,7 +96,7 @@ IssueEditor::IssueEditor(ReviewDocument *document, QWidget *parent)
     membersRow->addLayout(memberButtons);
     form->addRow(tr("Agents"), membersRow);
 
-    m_disagreement = makeTextEdit(content, 2);
+    m_disagreement = makeLinesEdit(content, 2);
     m_disagreement->setObjectName(QStringLiteral("issueDisagreement"));
     m_disagreement->setPlaceholderText(tr("Drafted when agents rate the issue differently"));
     form->addRow(tr("Disagreement"), m_disagreement);
@@ -123,12 +108,12 @@ IssueEditor::IssueEditor(ReviewDocument *document, QWidget *parent)
     m_body->setOpenLinks(false);
     m_body->setMinimumHeight(140);
     form->addRow(tr("Description"), m_body);
-    m_fix = makeTextEdit(content, 8, true);
+    m_fix = makeLinesEdit(content, 8, true);
     m_fix->setReadOnly(true);
     m_fix->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_fix->setTabStopDistance(m_fix->fontMetrics().horizontalAdvance(QLatin1Char(' ')) * 4);
     form->addRow(tr("Fix"), m_fix);
-    m_notes = makeTextEdit(content, 3);
+    m_notes = makeLinesEdit(content, 3);
     m_notes->setObjectName(QStringLiteral("issueNotes"));
     m_notes->setPlaceholderText(tr("Your notes (kept in the review file)"));
     form->addRow(tr("Notes"), m_notes);

@@ -4,6 +4,7 @@
 #include "report/format.h"
 #include "report/report_outline.h"
 #include "report/retro.h"
+#include "widgets/page_helpers.h"
 
 #include <QFormLayout>
 #include <QHeaderView>
@@ -19,14 +20,7 @@ RetroPane::RetroPane(ReviewDocument *document, QWidget *parent)
     : QWidget(parent), m_document(document)
 {
     setObjectName(QStringLiteral("retroPane"));
-    auto *outer = new QVBoxLayout(this);
-    outer->setContentsMargins(0, 0, 0, 0);
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    outer->addWidget(scroll);
-    auto *content = new QWidget(scroll);
-    scroll->setWidget(content);
+    QWidget *content = makeScrollingPage(this);
     auto *layout = new QVBoxLayout(content);
 
     m_table = new QTableWidget(content);
@@ -42,11 +36,9 @@ RetroPane::RetroPane(ReviewDocument *document, QWidget *parent)
     m_notesLayout = new QVBoxLayout;
     layout->addLayout(m_notesLayout);
     layout->addWidget(new QLabel(tr("<b>Summary</b>"), content));
-    m_summary = new QPlainTextEdit(content);
+    m_summary = makeLinesEdit(content, 5);
     m_summary->setObjectName(QStringLiteral("retroSummary"));
-    m_summary->setTabChangesFocus(true);
     m_summary->setPlaceholderText(tr("What the multi-agent review showed overall (Markdown)"));
-    m_summary->setFixedHeight(m_summary->fontMetrics().lineSpacing() * 5 + 12);
     layout->addWidget(m_summary);
     layout->addStretch(1);
 
@@ -72,10 +64,8 @@ void RetroPane::rebuildNotes()
     m_notes.clear();
     for (const AgentRun &a : m_document->review().agents) {
         auto *label = new QLabel(a.name.toHtmlEscaped(), this);
-        auto *edit = new QPlainTextEdit(this);
+        auto *edit = makeLinesEdit(this, 4);
         edit->setObjectName(QStringLiteral("retroNote_%1").arg(a.id));
-        edit->setTabChangesFocus(true);
-        edit->setFixedHeight(edit->fontMetrics().lineSpacing() * 4 + 12);
         const QString id = a.id;
         connect(edit, &QPlainTextEdit::textChanged, this, [this, edit, id] {
             if (!m_refreshing)
