@@ -114,11 +114,11 @@ void FilesPane::rebuild()
     // which is quadratic on ranges of thousands of files.
     QHeaderView *header = m_tree->header();
     header->setStretchLastSection(false);
-    header->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
     const QFontMetrics metrics(font());
-    const int widths[] = {0, metrics.horizontalAdvance(QStringLiteral("type change")), metrics.horizontalAdvance(QStringLiteral("+99999")),
-                          metrics.horizontalAdvance(QStringLiteral("−99999")), metrics.horizontalAdvance(QStringLiteral("Findings"))};
-    for (int c = StatusColumn; c < ColumnCount; ++c) {
+    const int widths[] = {metrics.horizontalAdvance(QStringLiteral("ring_buffer_name.py")) + 40,
+                          metrics.horizontalAdvance(QStringLiteral("modified")), metrics.horizontalAdvance(QStringLiteral("+9999")),
+                          metrics.horizontalAdvance(QStringLiteral("−9999")), metrics.horizontalAdvance(QStringLiteral("Findings"))};
+    for (int c = NameColumn; c < ColumnCount; ++c) {
         header->setSectionResizeMode(c, QHeaderView::Interactive);
         header->resizeSection(c, widths[c] + 16);
     }
