@@ -297,9 +297,7 @@ void AgentProcess::onProcessFinished(int exitCode, QProcess::ExitStatus exitStat
     const QString why = !envelopeError.isEmpty() ? envelopeError : stderrLine;
     const QString stderrNote = why.isEmpty() ? QString() : QStringLiteral(": ") + why;
     const QString problem = m_stream ? withoutTerminalControls(m_stream->state().lastProblem) : QString();
-    const QString lastReported = !problem.isEmpty() ? QStringLiteral("; it last reported: ") + problem
-        : !stderrLine.isEmpty()                    ? QStringLiteral("; its last error output: ") + stderrLine
-                                                   : QString();
+    const QString lastReported = problem.isEmpty() ? QString() : QStringLiteral("; it last reported: ") + problem;
     auto fail = [this](RunStatus status, const QString &reason) {
         m_run.status = status;
         m_run.failureReason = reason;

@@ -133,6 +133,10 @@ Result<EnvelopeContent> eventStream(OutputEnvelope envelope, const QByteArray &o
     c.filesRead = st.filesRead;
     c.commandsRun = st.commandsRun;
     c.skippedLines = st.skippedLines;
+    if (c.text.isEmpty() && c.error.isEmpty())
+        c.error = envelope == OutputEnvelope::CodexJsonl
+            ? QStringLiteral("Codex finished without an agent_message item (%1 events)").arg(st.events)
+            : QStringLiteral("the event stream ended without a review (%1 events)").arg(st.events);
     return c;
 }
 
