@@ -5,7 +5,7 @@
 
 #include "git/repository.h"
 #include "io/review_file.h"
-#include "patch/fix_applier.h"
+#include "patch/issue_fixes_apply.h"
 #include "report/report_outline.h"
 
 #include <QDateTime>
@@ -86,7 +86,7 @@ int applyCommand(const QStringList &args)
     }
     if (wanted.isEmpty()) {
         for (Issue &issue : review.issues)
-            if (issue.isReported() && (!accepted || issue.triage == TriageState::Accepted) && !issue.fixPatch.trimmed().isEmpty())
+            if (issue.isReported() && (!accepted || issue.triage == TriageState::Accepted) && issue.hasApplicableFix())
                 chosen << &issue;
     } else if (accepted) {
         chosen.removeIf([](const Issue *i) { return i->triage != TriageState::Accepted; });
@@ -111,13 +111,13 @@ int applyCommand(const QStringList &args)
     bool changed = false;
     for (Issue *issue : std::as_const(chosen)) {
         const QString name = label(review, *issue);
-        if (issue->fixPatch.trimmed().isEmpty()) {
+        if (!issue->hasApplicableFix()) {
             out() << name << ": no patch to apply\n";
             continue;
         }
         const QString hint = issue->locations.isEmpty() ? QString() : issue->locations.first().path;
-        const patch::FixResult result = checkOnly ? patch::checkFix(workTree, issue->fixPatch, hint)
-                                                  : patch::applyFix(workTree, issue->fixPatch, hint);
+        const patch::IssueFixResult result = checkOnly ? patch::checkIssueFixes(workTree, *issue)
+                                                       : patch::applyIssueFixes(workTree, *issue);
         out() << name << ": " << result.message << "\n";
         const QString details = result.describe();
         if (!details.isEmpty())
@@ -128,7 +128,7 @@ int applyCommand(const QStringList &args)
             continue;
         if (result.status == patch::FixStatus::Applied && result.written) {
             issue->fixState = FixState::Applied;
-            issue->fixRecords += result.records();
+            issue->fixRecords = result.records();
             changed = true;
         } else if (result.status == patch::FixStatus::AlreadyApplied) {
             if (issue->fixState != FixState::Applied) {
@@ -137,7 +137,7 @@ int applyCommand(const QStringList &args)
             }
         } else {
             issue->fixState = FixState::Failed;
-            issue->fixRecords << FixRecord{hint, QString(), QString(), result.message, QDateTime::currentDateTimeUtc(), QString(), false};
+            issue->fixRecords << FixRecord{hint, QString(), QString(), result.message, QDateTime::currentDateTimeUtc(), QString(), false, QString()};
             changed = true;
         }
     }

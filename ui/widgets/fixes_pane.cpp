@@ -1,8 +1,8 @@
 #include "widgets/fixes_pane.h"
 
 #include "document/review_document.h"
-#include "patch/fix_applier.h"
 #include "patch/fix_result.h"
+#include "patch/issue_fixes_apply.h"
 #include "session/review_session.h"
 #include "style/severity_style.h"
 
@@ -117,7 +117,7 @@ void FixesPane::updateEnabled()
 {
     const Issue *issue = m_document->review().issue(m_issueId);
     const bool hasTree = !workTree().isEmpty();
-    const bool hasFix = issue && !issue->fixPatch.trimmed().isEmpty();
+    const bool hasFix = issue && issue->hasApplicableFix();
     m_previewAction->setEnabled(hasTree && hasFix);
     m_applyAction->setEnabled(hasTree && hasFix && issue->fixState != FixState::Applied);
     m_revertAction->setEnabled(hasTree && issue && issue->fixState == FixState::Applied);
@@ -127,14 +127,16 @@ void FixesPane::updateEnabled()
     else if (!issue)
         m_header->setText(tr("Select an issue."));
     else if (!hasFix)
-        m_header->setText(tr("“%1” has no patch to apply.").arg(issue->title));
+        m_header->setText(issue->fixes.isEmpty() ? tr("“%1” has no patch to apply.").arg(issue->title)
+                                                 : tr("“%1”: no chosen fix has a patch; choose one in the issue editor.")
+                                                       .arg(issue->title));
     else
         m_header->setText(tr("“%1” — %2").arg(issue->title,
                                                 issue->fixState == FixState::NotApplied ? tr("not applied")
                                                                                          : fixLabel(issue->fixState)));
 }
 
-void FixesPane::addResult(const QString &issueId, const patch::FixResult &result)
+void FixesPane::addResult(const QString &issueId, const patch::IssueFixResult &result)
 {
     auto *item = new QTreeWidgetItem(m_results, {labelOf(issueId), result.message});
     const QString details = result.describe();
@@ -149,11 +151,12 @@ bool FixesPane::previewFix()
     const Issue *issue = m_document->review().issue(m_issueId);
     if (!issue || workTree().isEmpty())
         return false;
-    const patch::FixResult result = patch::checkFix(workTree(), issue->fixPatch, issue->locations.value(0).path);
+    const patch::IssueFixResult result = patch::checkIssueFixes(workTree(), *issue);
     QString text;
-    for (const patch::FileOutcome &f : result.files)
-        if (!f.appliedDiff.isEmpty())
-            text += QStringLiteral("--- a/%1\n+++ b/%1\n%2").arg(f.path, f.appliedDiff);
+    for (const auto &[fixId, fix] : result.fixes)
+        for (const patch::FileOutcome &f : fix.files)
+            if (!f.appliedDiff.isEmpty())
+                text += QStringLiteral("--- a/%1\n+++ b/%1\n%2").arg(f.path, f.appliedDiff);
     m_preview->setPlainText(text.isEmpty() ? result.describe() : text);
     addResult(m_issueId, result);
     return result.status == patch::FixStatus::Applied;
@@ -162,9 +165,9 @@ bool FixesPane::previewFix()
 bool FixesPane::applyOne(const QString &issueId)
 {
     const Issue *issue = m_document->review().issue(issueId);
-    if (!issue || issue->fixPatch.trimmed().isEmpty())
+    if (!issue || !issue->hasApplicableFix())
         return false;
-    const patch::FixResult result = patch::applyFix(workTree(), issue->fixPatch, issue->locations.value(0).path);
+    const patch::IssueFixResult result = patch::applyIssueFixes(workTree(), *issue);
     addResult(issueId, result);
     switch (result.status) {
     case patch::FixStatus::Applied:
@@ -198,7 +201,7 @@ bool FixesPane::revertFix()
     const Issue *issue = m_document->review().issue(m_issueId);
     if (!issue || workTree().isEmpty())
         return false;
-    const patch::RevertResult result = patch::revertFix(workTree(), issue->fixRecords);
+    const patch::RevertResult result = patch::revertIssueFixes(workTree(), issue->fixRecords);
     new QTreeWidgetItem(m_results, {labelOf(m_issueId), result.message});
     if (result.reverted)
         m_document->recordFix(m_issueId, FixState::Reverted, {});
@@ -213,7 +216,7 @@ int FixesPane::applyAllAccepted()
     int applied = 0, failed = 0;
     QStringList ids;
     for (const Issue &i : m_document->review().issues)
-        if (i.triage == TriageState::Accepted && !i.fixPatch.trimmed().isEmpty() && i.fixState != FixState::Applied)
+        if (i.triage == TriageState::Accepted && i.hasApplicableFix() && i.fixState != FixState::Applied)
             ids << i.id;
     for (const QString &id : ids)
         applyOne(id) ? ++applied : ++failed;

@@ -1,6 +1,7 @@
 #pragma once
-// Fixes: preview the current issue's fix as a diff against the working tree, apply it,
-// revert it, or apply every accepted fix in one go, with a per-fix result list.
+// Fixes: preview the current issue's chosen fixes as a diff against the working tree, apply
+// them (all or none), revert them, or apply every accepted issue's fixes in one go, with a
+// per-issue result list.
 
 #include <QWidget>
 
@@ -10,7 +11,7 @@ class QPlainTextEdit;
 class QTreeWidget;
 
 namespace rb::patch {
-struct FixResult;
+struct IssueFixResult;
 }
 
 namespace rb::ui {
@@ -39,7 +40,7 @@ Q_SIGNALS:
 private:
     QString workTree() const;
     void updateEnabled();
-    void addResult(const QString &issueId, const patch::FixResult &result);
+    void addResult(const QString &issueId, const patch::IssueFixResult &result);
     QString labelOf(const QString &issueId) const;
     bool applyOne(const QString &issueId);
 
