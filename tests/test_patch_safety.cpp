@@ -106,6 +106,63 @@ private Q_SLOTS:
         QCOMPARE(readFile(tree + QStringLiteral("/.git/config")), QByteArray("a\nb\n"));
     }
 
+    // A hostile file anywhere in a patch: refused before anything is written, the good
+    // files before it included; nothing appears or changes anywhere.
+    void hostileFileInAPatchWritesNothing_data()
+    {
+        QTest::addColumn<QByteArray>("hostile");
+        QTest::addColumn<QString>("reason");
+        const QByteArray hunk = "@@ -1,2 +1,2 @@\n a\n-b\n+B\n";
+        const QByteArray created = "@@ -0,0 +1 @@\n+#!/bin/sh\n";
+        QTest::newRow("absolute") << "--- /dev/null\n+++ OUTSIDE/new.sh\n" + created << QStringLiteral("it is an absolute path");
+        QTest::newRow("quoted absolute") << "--- /dev/null\n+++ \"OUTSIDE/new.sh\"\n" + created << QStringLiteral("it is an absolute path");
+        QTest::newRow("..") << "--- a/../outside/victim.txt\n+++ b/../outside/victim.txt\n" + hunk << QStringLiteral("contains \"..\"");
+        QTest::newRow(".. with an escaped slash") << "--- \"a/..\\057outside/victim.txt\"\n+++ \"b/..\\057outside/victim.txt\"\n" + hunk
+                                                  << QStringLiteral("contains \"..\"");
+        QTest::newRow("..\\ (Windows separator)") << "--- /dev/null\n+++ b/..\\\\new.sh\n" + created << QStringLiteral("contains \"..\"");
+        QTest::newRow("new hook in .git") << "diff --git a/.git/hooks/pre-commit b/.git/hooks/pre-commit\nnew file mode 100755\n"
+                                             "--- /dev/null\n+++ b/.git/hooks/pre-commit\n" + created
+                                          << QStringLiteral("it is inside .git");
+        QTest::newRow("sub/.Git/config") << "--- /dev/null\n+++ b/sub/.Git/config\n" + created << QStringLiteral("it is inside .git");
+        QTest::newRow("through a symlink leaving the tree") << "--- /dev/null\n+++ b/out-link/new.sh\n" + created
+                                                            << QStringLiteral("out-link is a symlink to OUTSIDE, outside the working tree");
+        QTest::newRow("a symlink made by the patch") << QByteArray("diff --git a/evil b/evil\nnew file mode 120000\n--- /dev/null\n+++ b/evil\n"
+                                                                   "@@ -0,0 +1 @@\n+/etc/passwd\n\\ No newline at end of file\n")
+                                                     << QStringLiteral("the patch makes evil a symbolic link");
+        QTest::newRow("git binary patch") << QByteArray("diff --git a/x.bin b/x.bin\nindex 1111111..2222222 100644\nGIT binary patch\n"
+                                                        "literal 4\nLcmZ?wba4\n\nliteral 0\nHcmV?d00001\n\n")
+                                          << QStringLiteral("binary patches are not supported");
+        static const char nul[] = "--- a/good.txt\n+++ b/good.txt\n@@ -1 +1 @@\n-a\n+\x7f" "ELF\0\0\0\n";
+        QTest::newRow("NUL bytes") << QByteArray(nul, sizeof nul - 1)
+                                   << QStringLiteral("holds a NUL byte");
+        QTest::newRow("a binary file in the tree") << "--- a/data.bin\n+++ b/data.bin\n" + hunk
+                                                   << QStringLiteral("data.bin is a binary file");
+    }
+    void hostileFileInAPatchWritesNothing()
+    {
+        QFETCH(QByteArray, hostile);
+        QFETCH(QString, reason);
+        QTemporaryDir base;
+        const QString tree = base.filePath(QStringLiteral("tree"));
+        const QString outside = base.filePath(QStringLiteral("outside"));
+        QVERIFY(writeFile(outside + QStringLiteral("/victim.txt"), "a\nb\n"));
+        const QString outsideReal = QDir(outside).canonicalPath();
+        QVERIFY(writeFile(tree + QStringLiteral("/good.txt"), "a\nb\n"));
+        QVERIFY(writeFile(tree + QStringLiteral("/data.bin"), QByteArray("a\nb\n\0\0", 6)));
+        QVERIFY(writeFile(tree + QStringLiteral("/.git/config"), "[core]\n"));
+        QVERIFY(QFile::link(outsideReal, tree + QStringLiteral("/out-link")));
+        hostile.replace("OUTSIDE", outsideReal.toUtf8());
+        reason.replace(QLatin1String("OUTSIDE"), outsideReal);
+        const QStringList before = snapshotOf(base.path());
+
+        const QByteArray patch = "--- a/good.txt\n+++ b/good.txt\n@@ -1,2 +1,2 @@\n a\n-b\n+B\n" + hostile;
+        const FixResult r = applyFix(tree, FixRequest{patch, {}, {}});
+        QCOMPARE(int(r.status), int(FixStatus::Refused));
+        QVERIFY2(r.message.contains(reason), qPrintable(r.describe()));
+        QVERIFY(r.message.contains(QLatin1String("nothing was written")));
+        QCOMPARE(snapshotOf(base.path()), before);
+    }
+
     void followsSymlinksThatStayInside()
     {
         QTemporaryDir dir;
