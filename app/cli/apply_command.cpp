@@ -116,8 +116,8 @@ int applyCommand(const QStringList &args)
             continue;
         }
         const QString hint = issue->locations.isEmpty() ? QString() : issue->locations.first().path;
-        const patch::FixResult result = checkOnly ? patch::checkFix(workTree, issue->fixPatch, hint)
-                                                  : patch::applyFix(workTree, issue->fixPatch, hint);
+        const patch::FixRequest request{issue->fixPatch.toUtf8(), hint, issue->codeExcerpt};
+        const patch::FixResult result = checkOnly ? patch::checkFix(workTree, request) : patch::applyFix(workTree, request);
         out() << name << ": " << result.message << "\n";
         const QString details = result.describe();
         if (!details.isEmpty())

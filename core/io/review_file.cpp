@@ -1,8 +1,10 @@
 #include "io/review_file.h"
 
+#include "io/atomic_file.h"
 #include "io/json_fields.h"
 #include "io/json_text.h"
 #include "io/review_json.h"
+#include "io/side_files.h"
 
 #include <QFile>
 #include <QSaveFile>
@@ -39,18 +41,7 @@ QByteArray serializeReview(const Review &review)
 
 Status saveReviewFile(const Review &review, const QString &path)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return Error::of(QStringLiteral("%1: cannot write: %2").arg(path, file.errorString()));
-    const QByteArray text = serializeReview(review);
-    if (file.write(text) != text.size()) {
-        const QString why = file.errorString();
-        file.cancelWriting();
-        return Error::of(QStringLiteral("%1: writing failed, the previous file is unchanged: %2").arg(path, why));
-    }
-    if (!file.commit())
-        return Error::of(QStringLiteral("%1: saving failed, the previous file is unchanged: %2").arg(path, file.errorString()));
-    return Ok{};
+    return replaceFileAtomically(path, serializeReview(review), backupPathFor(path));
 }
 
 } // namespace rb

@@ -20,6 +20,10 @@ json locationToJson(const Location &l)
         j["startLine"] = l.startLine;
         j["endLine"] = l.endLine;
     }
+    if (l.movedFrom > 0)
+        j["movedFrom"] = l.movedFrom;
+    if (l.stale)
+        j["stale"] = true;
     return j;
 }
 
@@ -188,6 +192,10 @@ Location readLocation(const json &j, const QString &p)
     l.endLine = integer(j, "endLine", p, l.startLine);
     if (l.startLine < 0 || l.endLine < l.startLine)
         throw FieldError(p, QStringLiteral("line range %1-%2 is not valid").arg(l.startLine).arg(l.endLine));
+    l.movedFrom = integer(j, "movedFrom", p, 0);
+    if (l.movedFrom < 0)
+        throw FieldError(p + QStringLiteral(".movedFrom"), QStringLiteral("must be a line number"));
+    l.stale = boolean(j, "stale", p, false);
     return l;
 }
 

@@ -11,6 +11,10 @@ struct Location {
     QString path;
     int startLine = 0;
     int endLine = 0;
+    // Re-anchoring (anchor/reanchor.h): the start line as reviewed, when the code has moved
+    // since (0: never moved); and whether the quoted code could not be found any more.
+    int movedFrom = 0;
+    bool stale = false;
 
     bool hasLines() const { return startLine > 0; }
     QString toString() const; // "path", "path:12" or "path:12-30"

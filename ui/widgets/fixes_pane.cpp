@@ -21,6 +21,11 @@
 namespace rb::ui {
 
 namespace {
+patch::FixRequest fixRequest(const Issue &issue)
+{
+    return {issue.fixPatch.toUtf8(), issue.locations.value(0).path, issue.codeExcerpt};
+}
+
 // Colours the lines of a unified diff.
 class DiffTextHighlighter : public QSyntaxHighlighter {
 public:
@@ -149,11 +154,13 @@ bool FixesPane::previewFix()
     const Issue *issue = m_document->review().issue(m_issueId);
     if (!issue || workTree().isEmpty())
         return false;
-    const patch::FixResult result = patch::checkFix(workTree(), issue->fixPatch, issue->locations.value(0).path);
+    const patch::FixResult result = patch::checkFix(workTree(), fixRequest(*issue));
     QString text;
     for (const patch::FileOutcome &f : result.files)
         if (!f.appliedDiff.isEmpty())
             text += QStringLiteral("--- a/%1\n+++ b/%1\n%2").arg(f.path, f.appliedDiff);
+    // A diff keeps its columns; a refusal is prose, wrapped so that its reason is read whole.
+    m_preview->setLineWrapMode(text.isEmpty() ? QPlainTextEdit::WidgetWidth : QPlainTextEdit::NoWrap);
     m_preview->setPlainText(text.isEmpty() ? result.describe() : text);
     addResult(m_issueId, result);
     return result.status == patch::FixStatus::Applied;
@@ -164,7 +171,7 @@ bool FixesPane::applyOne(const QString &issueId)
     const Issue *issue = m_document->review().issue(issueId);
     if (!issue || issue->fixPatch.trimmed().isEmpty())
         return false;
-    const patch::FixResult result = patch::applyFix(workTree(), issue->fixPatch, issue->locations.value(0).path);
+    const patch::FixResult result = patch::applyFix(workTree(), fixRequest(*issue));
     addResult(issueId, result);
     switch (result.status) {
     case patch::FixStatus::Applied:
