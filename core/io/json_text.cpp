@@ -2,6 +2,7 @@
 
 #include "io/json_fields.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -42,8 +43,14 @@ public:
     bool parse_error(std::size_t position, const std::string &lastToken, const Exception &ex)
     {
         DomBuilder::parse_error(position, lastToken, ex); // records the failure; does not throw
-        if (!m_error)
-            m_error = makeError(position > 0 ? qsizetype(position - 1) : 0, reasonOf(ex, lastToken));
+        if (!m_error) {
+            // The position is one past the failing character; a number beyond a double is
+            // named where it starts.
+            qsizetype at = position > 0 ? qsizetype(position - 1) : 0;
+            if (ex.id == 406)
+                at = std::max<qsizetype>(0, qsizetype(position) - qsizetype(lastToken.size()));
+            m_error = makeError(at, reasonOf(ex, lastToken));
+        }
         return false;
     }
 
@@ -59,10 +66,15 @@ private:
     std::optional<JsonSyntaxError> m_error;
     qsizetype m_depthOffset = -1;
 
+    // A value is complete: the next error is about its container, not about it.
     bool scalarDone()
     {
-        if (!m_frames.empty() && m_frames.back().array)
+        if (m_frames.empty())
+            return true;
+        if (m_frames.back().array)
             ++m_frames.back().index;
+        else
+            m_frames.back().key.clear();
         return true;
     }
     bool open(bool array)
