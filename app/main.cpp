@@ -87,6 +87,8 @@ int main(int argc, char **argv)
     window.show();
     if (!files.isEmpty())
         window.openReviewFile(files.first());
+    else if (!parsed->range)
+        QTimer::singleShot(0, &window, [&window] { window.recoverUntitledReview(); }); // after a crash
     if (parsed->range && parsed->openRangeDirectly)
         window.openRange(*parsed->range);
     else if (parsed->range)

@@ -90,6 +90,42 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains(path + QStringLiteral(": agents[0].costUsd: expected a number, found a string")), qPrintable(r.err));
     }
 
+    void validateWarnsWhatWillNotWorkHere()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("review.json"));
+        Review review = test::seedReview();
+        review.metadata.repository = QStringLiteral("/home/someone-else/src/project");
+        review.findings.first().locations = {Location{QStringLiteral("a.c"), 3, 4, 0, true}};
+        QVERIFY(saveReviewFile(review, path).ok());
+        QFile side(dir.filePath(QStringLiteral(".review.json.autosave")));
+        QVERIFY(side.open(QIODevice::WriteOnly));
+        side.write(serializeReview(test::seedReview()));
+        side.close();
+        const Run r = reviewbench({QStringLiteral("validate"), path});
+        QCOMPARE(r.exitCode, 0); // valid: warnings only
+        QVERIFY2(r.err.contains(QLatin1String("warning: ") + path + QLatin1String(": metadata.repository: /home/someone-else/src/"
+                                                                               "project does not exist on this machine")),
+                 qPrintable(r.err));
+        QVERIFY2(r.err.contains(QLatin1String("`reviewbench apply` needs --repo DIR")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QLatin1String("1 location marked stale")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QLatin1String(".review.json.autosave holds unsaved changes from")), qPrintable(r.err));
+    }
+
+    void applyNamesTheMissingRepository()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("review.json"));
+        Review review = test::seedReview();
+        review.metadata.repository = QStringLiteral("/home/someone-else/src/project");
+        QVERIFY(saveReviewFile(review, path).ok());
+        const Run r = reviewbench({QStringLiteral("apply"), path, QStringLiteral("--check")}, {}, dir.path());
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QLatin1String("the review was made in /home/someone-else/src/project, which does not exist on this "
+                                              "machine; give its working tree here with --repo DIR")),
+                 qPrintable(r.err));
+    }
+
     void reviewFilesThatBreakTheRulesAreRefusedByEveryCommand_data()
     {
         QTest::addColumn<QByteArray>("text");

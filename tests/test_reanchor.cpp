@@ -46,8 +46,10 @@ private Q_SLOTS:
             << QString();
         QTest::newRow("larger location still holding the excerpt") << "# header\n" + kFile << 4 << 7 << kExcerpt << unchanged << 4 << 7
                                                                    << QString();
-        QTest::newRow("larger location keeps its length") << "# a\n# b\n# c\n" + kFile << 5 << 8 << kExcerpt << moved << 8 << 11
-                                                          << QStringLiteral("moved by 3 lines");
+        QTest::newRow("larger location: the least move that holds the code again")
+            << "# a\n# b\n# c\n" + kFile << 5 << 8 << kExcerpt << moved << 6 << 9 << QStringLiteral("moved by 1 line");
+        QTest::newRow("location at the excerpt moves with it") << "# a\n# b\n# c\n" + kFile << 5 << 6 << kExcerpt << moved << 8 << 9
+                                                               << QStringLiteral("moved by 3 lines");
         QTest::newRow("nearest of two copies") << kFile + "\n# copy\n    for sku in items:\n        reserve(sku)\n" << 20 << 21 << kExcerpt
                                                << moved << 10 << 11 << QStringLiteral("moved by -10 lines");
         QTest::newRow("omitted code: the longest part is searched")
@@ -104,15 +106,21 @@ private Q_SLOTS:
         review.issues = {issue};
 
         const QByteArray shifted = "# new\n# lines\n" + kFile;
-        const auto read = [&](const QString &path) -> std::optional<QList<QByteArray>> {
+        const auto read = [&](const QString &path) {
             if (path == QLatin1String("f.py"))
-                return lines(shifted);
-            return std::nullopt;
+                return FileLines{FileLines::Present, lines(shifted)};
+            if (path == QLatin1String("deleted.py"))
+                return FileLines{FileLines::Gone, {}};
+            return FileLines{};
         };
         const ReviewReanchoring r = reanchorReview(review, read);
         QCOMPARE(r.moved, 2);
         QCOMPARE(r.stale, 1);
         QCOMPARE(r.unverified, 1);
+        // A file the reader knows nothing of is left alone.
+        Review unknown = review;
+        unknown.findings[0].locations.first().path = QStringLiteral("elsewhere.py");
+        QVERIFY(!reanchorReview(unknown, read).changed());
         QVERIFY(r.changed());
         QCOMPARE(review.findings.size(), 3); // nothing dropped
         QCOMPARE(review.findings[0].locations.first(), (Location{QStringLiteral("f.py"), 7, 8, 5, false}));
@@ -125,8 +133,8 @@ private Q_SLOTS:
         // Again on the same text: nothing more to do; moved back: movedFrom is cleared.
         const ReviewReanchoring again = reanchorReview(review, read);
         QVERIFY2(!again.changed(), qPrintable(again.notes.join(QLatin1Char('\n'))));
-        const auto original = [&](const QString &path) -> std::optional<QList<QByteArray>> {
-            return path == QLatin1String("f.py") ? std::optional(lines(kFile)) : std::nullopt;
+        const auto original = [&](const QString &path) {
+            return path == QLatin1String("f.py") ? FileLines{FileLines::Present, lines(kFile)} : FileLines{FileLines::Gone, {}};
         };
         reanchorReview(review, original);
         QCOMPARE(review.findings[0].locations.first(), (Location{QStringLiteral("f.py"), 5, 6}));

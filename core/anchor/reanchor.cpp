@@ -97,34 +97,42 @@ Placement reanchor(const Anchor &anchor, const std::optional<QList<QByteArray>> 
             out.state = AnchorState::Unchanged; // the recorded lines still hold the quoted code
             return out;
         }
+    // The smallest shift that puts the match back inside the recorded span (where the
+    // quoted code sat inside a longer location is not known; the least move is assumed).
+    const auto shiftFor = [&](const Match &m) {
+        if (m.last - m.first > was.endLine - was.startLine)
+            return m.first - was.startLine; // longer than the span: align the starts
+        const int low = m.last - was.endLine;    // shifts in [low, high] contain the match
+        const int high = m.first - was.startLine;
+        return std::abs(low) < std::abs(high) ? low : high;
+    };
     int bestDistance = -1;
-    QList<int> nearest;
+    QList<Match> nearest;
     for (const Match &m : matches) {
-        const int d = std::abs(m.first - was.startLine);
+        const int d = std::abs(shiftFor(m));
         if (bestDistance < 0 || d < bestDistance) {
             bestDistance = d;
-            nearest = {m.first};
+            nearest = {m};
         } else if (d == bestDistance) {
-            nearest.append(m.first);
+            nearest.append(m);
         }
     }
     out.state = AnchorState::Moved;
-    out.offset = nearest.first() - was.startLine;
+    out.offset = shiftFor(nearest.first());
     out.location.startLine = was.startLine + out.offset;
     // The location keeps its length, and covers the quoted code (blank lines may have
     // come between its lines).
-    int matchEnd = out.location.startLine;
-    for (const Match &m : matches)
-        if (m.first == out.location.startLine)
-            matchEnd = m.last;
-    out.location.endLine = std::max(was.endLine + out.offset, matchEnd);
-    if (nearest.size() > 1)
-        out.candidates = nearest;
+    out.location.endLine = std::max(was.endLine + out.offset, nearest.first().last);
+    for (const Match &m : nearest)
+        out.candidates.append(m.first);
+    if (out.candidates.size() < 2)
+        out.candidates.clear();
     out.reason = QStringLiteral("moved by %1 line%2%3")
                      .arg(out.offset)
                      .arg(std::abs(out.offset) == 1 ? QString() : QStringLiteral("s"))
-                     .arg(nearest.size() > 1 ? QStringLiteral(" (its code also occurs at line %1; the first was taken)").arg(nearest.last())
-                                             : QString());
+                     .arg(nearest.size() > 1
+                              ? QStringLiteral(" (its code also occurs at line %1; the first was taken)").arg(nearest.last().first)
+                              : QString());
     return out;
 }
 
@@ -161,8 +169,8 @@ bool apply(Location &l, const Placement &p)
 ReviewReanchoring reanchorReview(Review &review, const FileReader &readFile)
 {
     ReviewReanchoring result;
-    QHash<QString, std::optional<QList<QByteArray>>> files;
-    const auto linesOf = [&](const QString &path) -> const std::optional<QList<QByteArray>> & {
+    QHash<QString, FileLines> files;
+    const auto linesOf = [&](const QString &path) -> const FileLines & {
         auto it = files.find(path);
         if (it == files.end())
             it = files.insert(path, readFile(path));
@@ -171,8 +179,15 @@ ReviewReanchoring reanchorReview(Review &review, const FileReader &readFile)
     const auto one = [&](const QString &id, Location &l, const QString &excerpt) {
         if (l.path.isEmpty())
             return;
+        const FileLines &file = linesOf(l.path);
+        if (file.state == FileLines::Unknown) {
+            ++result.unverified;
+            return;
+        }
         const Location before = l;
-        const Placement p = reanchor(Anchor{l, excerpt}, linesOf(l.path));
+        const Placement p = reanchor(Anchor{l, excerpt}, file.state == FileLines::Present
+                                                             ? std::optional<QList<QByteArray>>(file.lines)
+                                                             : std::nullopt);
         switch (p.state) {
         case AnchorState::Moved: ++result.moved; break;
         case AnchorState::Stale: ++result.stale; break;

@@ -10,9 +10,10 @@
 //     without whitespace) is searched in the whole file;
 //   - a match within the recorded lines (starting at or after the first, ending by the
 //     last, or as many lines as the excerpt has): Unchanged;
-//   - otherwise the match nearest to the recorded start: Moved, by `offset` lines (the
-//     location keeps its length, and grows to cover the match when blank lines came in);
-//     several equally near matches are reported as candidates;
+//   - otherwise Moved: by the smallest shift that puts a match back inside the location
+//     (where the quoted code sat inside a longer location is not known, so the least move
+//     is taken); the location keeps its length, and grows to cover the match when blank
+//     lines came in; several equally near matches are reported as candidates;
 //   - no match: Stale, with the closest partial match (the most lines agreeing) for the
 //     caller to show; a file that is gone is Stale too;
 //   - no excerpt, or a whole-file location without lines to move: Unverified — nothing
@@ -59,9 +60,9 @@ QList<QByteArray> searchedLines(const QString &excerpt);
 Placement reanchor(const Anchor &anchor, const std::optional<QList<QByteArray>> &fileLines);
 
 // Re-anchors every finding's and issue's first location by its first excerpt, reading each
-// file once through `readFile` (path -> lines, or nullopt when it does not exist). Moved
-// locations get their new lines and `movedFrom`; stale ones are marked `stale`, never
-// dropped. Returns what changed, per finding/issue id.
+// file once through `readFile`. Moved locations get their new lines and `movedFrom`; stale
+// ones are marked `stale`, never dropped; locations in files the reader does not know are
+// left alone. Returns what changed, per finding/issue id.
 struct ReviewReanchoring {
     // Locations in each state after this pass.
     int moved = 0;
@@ -73,7 +74,12 @@ struct ReviewReanchoring {
     QStringList notes;
     bool changed() const { return !notes.isEmpty(); }
 };
-using FileReader = std::function<std::optional<QList<QByteArray>>(const QString &path)>;
+// What the reader knows of a path: its current lines, that it is gone, or nothing.
+struct FileLines {
+    enum State { Unknown, Gone, Present } state = Unknown;
+    QList<QByteArray> lines;
+};
+using FileReader = std::function<FileLines(const QString &path)>;
 ReviewReanchoring reanchorReview(Review &review, const FileReader &readFile);
 
 } // namespace rb::anchor

@@ -18,6 +18,9 @@ struct Location {
 
     bool hasLines() const { return startLine > 0; }
     QString toString() const; // "path", "path:12" or "path:12-30"
+    // For people: toString() and what re-anchoring found ("path:14-20 (moved from line 12)",
+    // "path:12 (stale: its code is gone)").
+    QString describe() const;
     bool operator==(const Location &) const = default;
 };
 
