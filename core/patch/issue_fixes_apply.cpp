@@ -46,6 +46,19 @@ QString combinedMessage(const QString &verb, const QList<std::pair<QString, FixR
     return QStringLiteral("%1: %2 (%3)").arg(verb, countOf(fixes.size(), "fix"), parts.join(QStringLiteral("; ")));
 }
 
+// The code a fix's finding quoted, for plain replacement code: the issue's excerpt when the
+// fix is for the issue's first file, else the excerpt of the merged-in issue that held it.
+FixRequest requestOf(const Issue &issue, const IssueFix &fix)
+{
+    QString quoted;
+    if (fix.path.isEmpty() || fix.path == issue.locations.value(0).path)
+        quoted = issue.codeExcerpt;
+    for (const CombinedIssue &c : issue.combined)
+        if (c.members.contains(fix.id) && !c.codeExcerpt.isEmpty())
+            quoted = c.codeExcerpt;
+    return FixRequest{fix.patch.toUtf8(), fix.path, quoted};
+}
+
 Result<QByteArray> readFile(const QString &path, const QString &shown)
 {
     QFile f(path);
@@ -88,7 +101,7 @@ IssueFixResult checkIssueFixes(const QString &workTree, const Issue &issue)
     IssueFixResult result;
     bool allAlready = true;
     for (const IssueFix &f : fixes) {
-        FixResult r = checkFix(workTree, f.patch, f.path);
+        FixResult r = checkFix(workTree, requestOf(issue, f));
         if (r.status == FixStatus::Refused) {
             result.fixes << std::pair(f.id, r);
             result.status = FixStatus::Refused;
@@ -112,7 +125,7 @@ IssueFixResult applyIssueFixes(const QString &workTree, const Issue &issue)
     QList<FixRecord> written;
     bool anyWritten = false;
     for (const IssueFix &f : fixes) {
-        FixResult r = applyFix(workTree, f.patch, f.path);
+        FixResult r = applyFix(workTree, requestOf(issue, f));
         result.fixes << std::pair(f.id, r);
         if (r.status == FixStatus::Refused) {
             QString undo;

@@ -87,6 +87,7 @@ FixesPane::FixesPane(ReviewSession *session, ReviewDocument *document, QWidget *
     connect(session, &ReviewSession::opened, this, &FixesPane::updateEnabled);
     connect(session, &ReviewSession::failed, this, &FixesPane::updateEnabled);
     connect(document, &ReviewDocument::contentChanged, this, &FixesPane::updateEnabled);
+    connect(document, &ReviewDocument::readOnlyChanged, this, &FixesPane::updateEnabled);
     connect(document, &ReviewDocument::reviewReset, this, [this] {
         m_results->clear();
         m_preview->clear();
@@ -116,13 +117,16 @@ void FixesPane::setIssue(const QString &issueId)
 void FixesPane::updateEnabled()
 {
     const Issue *issue = m_document->review().issue(m_issueId);
-    const bool hasTree = !workTree().isEmpty();
+    // A read-only review cannot record what a fix did, so fixes are not applied from it.
+    const bool hasTree = !workTree().isEmpty() && !m_document->isReadOnly();
     const bool hasFix = issue && issue->hasApplicableFix();
     m_previewAction->setEnabled(hasTree && hasFix);
     m_applyAction->setEnabled(hasTree && hasFix && issue->fixState != FixState::Applied);
     m_revertAction->setEnabled(hasTree && issue && issue->fixState == FixState::Applied);
     m_applyAllAction->setEnabled(hasTree);
-    if (!hasTree)
+    if (m_document->isReadOnly())
+        m_header->setText(tr("The review is read-only here (another window writes it), so fixes are not applied from it."));
+    else if (!hasTree)
         m_header->setText(tr("Fixes apply to the working tree of the review's repository, which is not open."));
     else if (!issue)
         m_header->setText(tr("Select an issue."));
@@ -157,6 +161,8 @@ bool FixesPane::previewFix()
         for (const patch::FileOutcome &f : fix.files)
             if (!f.appliedDiff.isEmpty())
                 text += QStringLiteral("--- a/%1\n+++ b/%1\n%2").arg(f.path, f.appliedDiff);
+    // A diff keeps its columns; a refusal is prose, wrapped so that its reason is read whole.
+    m_preview->setLineWrapMode(text.isEmpty() ? QPlainTextEdit::WidgetWidth : QPlainTextEdit::NoWrap);
     m_preview->setPlainText(text.isEmpty() ? result.describe() : text);
     addResult(m_issueId, result);
     return result.status == patch::FixStatus::Applied;
