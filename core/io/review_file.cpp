@@ -1,5 +1,6 @@
 #include "io/review_file.h"
 
+#include "anchor/fingerprint.h"
 #include "io/atomic_file.h"
 #include "io/json_fields.h"
 #include "io/json_text.h"
@@ -34,7 +35,11 @@ Result<Review> loadReviewFile(const QString &path)
 
 QByteArray serializeReview(const Review &review)
 {
-    std::string text = reviewToJson(review).dump(2);
+    // Every finding and issue is written with a fingerprint; those without one get it from
+    // the review alone (their quoted code; no file text, so no context).
+    Review withIds = review;
+    anchor::fingerprintReview(withIds, {});
+    std::string text = reviewToJson(withIds).dump(2);
     text.push_back('\n');
     return QByteArray::fromStdString(text);
 }
