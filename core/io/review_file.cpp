@@ -40,7 +40,16 @@ Result<Review> loadReviewFile(const QString &path)
 
 QByteArray serializeReview(const Review &review)
 {
-    std::string text = reviewToJson(review).dump(2);
+    // The format key comes first, ahead of the alphabetical rest: the desktop's MIME
+    // database recognises review files by it within the first bytes (packaging/desktop/).
+    nlohmann::json doc = reviewToJson(review);
+    const std::string format = doc.at(kReviewFormatKey).dump();
+    doc.erase(kReviewFormatKey);
+    const std::string rest = doc.dump(2); // "{\n  \"agents\": ...": never empty
+    std::string text = "{\n  \"";
+    text += kReviewFormatKey;
+    text += "\": " + format + ",";
+    text.append(rest, 1, std::string::npos);
     text.push_back('\n');
     return QByteArray::fromStdString(text);
 }

@@ -377,7 +377,8 @@ nlohmann::json reviewToJson(const Review &r)
     json retro = json::array();
     for (const RetroNote &n : r.retroNotes)
         retro.push_back({{"agent", fromString(n.agentId)}, {"text", fromString(n.text)}});
-    return json{{"schemaVersion", Review::kSchemaVersion},
+    return json{{kReviewFormatKey, kReviewFormat},
+                {"schemaVersion", Review::kSchemaVersion},
                 {"metadata", metadataToJson(r.metadata)},
                 {"agents", arrayOf(r.agents, agentToJson)},
                 {"findings", arrayOf(r.findings, findingToJson)},
@@ -397,6 +398,9 @@ Result<Review> reviewFromJson(const nlohmann::json &doc)
 {
     try {
         requireObject(doc, {});
+        if (const json *format = find(doc, kReviewFormatKey); format && *format != kReviewFormat)
+            return Error::of(QStringLiteral("format: %1 is not a Reviewbench review (expected \"%2\")")
+                                 .arg(QString::fromStdString(format->dump()), QLatin1String(kReviewFormat)));
         const json *version = find(doc, "schemaVersion");
         if (!version)
             return Error::of(QStringLiteral("schemaVersion: missing; this is not a Reviewbench review file"));
