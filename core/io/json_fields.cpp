@@ -109,6 +109,8 @@ std::optional<qint64> optInt64(const json &obj, const char *key, const QString &
     const json *v = typed(obj, key, path, &json::is_number_integer, "an integer");
     if (!v)
         return std::nullopt;
+    if (v->is_number_unsigned() && v->get<quint64>() > quint64(std::numeric_limits<qint64>::max()))
+        throw FieldError(child(path, key), QStringLiteral("integer %1 is out of range").arg(v->get<quint64>()));
     return v->get<qint64>();
 }
 
