@@ -3,6 +3,8 @@
 #include "io/review_file.h"
 #include "seed_review.h"
 
+#include <QDir>
+#include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -168,6 +170,57 @@ private Q_SLOTS:
             QVERIFY2(r.err.size() < 1000, qPrintable(r.err.left(1000)));
         }
         QCOMPARE(readAll(path), text); // the file on disk is untouched
+    }
+
+    void exportToAFullStandardOutputFails()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("seed.json"));
+        QVERIFY(saveReviewFile(test::seedReview(), path).ok());
+        QProcess p;
+        p.setProgram(QStringLiteral(RB_REVIEWBENCH_BIN));
+        p.setArguments({QStringLiteral("export"), path, QStringLiteral("--format"), QStringLiteral("html")});
+        p.setStandardOutputFile(QStringLiteral("/dev/full"));
+        p.start();
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 1);
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QVERIFY2(err.contains(QLatin1String("cannot write to standard output: No space left on device")), qPrintable(err));
+    }
+
+    void aFullDiskIsNamedAsSuch()
+    {
+        // A real full file system: a 4 KiB tmpfs in a private mount namespace (needs root,
+        // as CI and the build root have; skipped elsewhere).
+        QTemporaryDir dir;
+        const QString full = dir.filePath(QStringLiteral("full"));
+        QVERIFY(QDir().mkpath(full));
+        const QString seed = dir.filePath(QStringLiteral("seed.json"));
+        QVERIFY(saveReviewFile(test::seedReview(), seed).ok());
+        const QString bin = QStringLiteral(RB_REVIEWBENCH_BIN);
+        const QString script = QStringLiteral(
+            "mount -t tmpfs -o size=4k tmpfs '%1' || exit 99\n"
+            "'%2' export '%3' --format html -o '%1/report.html'; echo \"export=$?\"\n"
+            "'%2' import '%1/review.json' --agent A '%4'; echo \"import=$?\"\n"
+            "ls -A '%1'\n")
+                                   .arg(full, bin, seed, QStringLiteral(RB_TEST_DATA_DIR "/reviews/letter-ids.md"));
+        QProcess p;
+        p.start(QStringLiteral("unshare"), {QStringLiteral("--mount"), QStringLiteral("--propagation"),
+                                            QStringLiteral("unchanged"), QStringLiteral("sh"), QStringLiteral("-c"), script});
+        if (!p.waitForStarted(10000))
+            QSKIP("unshare is not available");
+        QVERIFY(p.waitForFinished(60000));
+        const QString out = QString::fromUtf8(p.readAllStandardOutput());
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        if (p.exitCode() != 0 || !out.contains(QLatin1String("export=")))
+            QSKIP(qPrintable(QStringLiteral("cannot mount a small file system here: ") + err));
+        QVERIFY2(out.contains(QLatin1String("export=1")) && out.contains(QLatin1String("import=1")), qPrintable(out + err));
+        QVERIFY2(err.contains(full + QLatin1String("/report.html: writing the file failed, the previous file is unchanged: "
+                                                   "No space left on device")), qPrintable(err));
+        QVERIFY2(err.contains(full + QLatin1String("/review.json: writing the file failed, the previous file is unchanged: "
+                                                   "No space left on device")), qPrintable(err));
+        QVERIFY2(!err.contains(QLatin1String("Unknown error")), qPrintable(err));
+        QVERIFY2(out.trimmed().endsWith(QLatin1String("import=1")), qPrintable(out)); // nothing left behind
     }
 
     void importCreatesAndExtendsAReviewFile()

@@ -88,6 +88,33 @@ private Q_SLOTS:
         QCOMPARE(quoteBounded(QByteArray(100, 'y'), 5), QStringLiteral("'yyyyy…' (100 bytes)"));
     }
 
+    void errorsAboutHugeReviewFileValuesStayShort_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QString>("expected");
+        const QByteArray big(20 * 1024 * 1024, 'x');
+        QTest::newRow("bad byte after 20 MB") << "{\"schemaVersion\": 1, \"executiveSummary\": \"" + big + "\x01\"}"
+                                              << "(at executiveSummary)";
+        QTest::newRow("20 MB unknown severity")
+            << "{\"schemaVersion\": 1, \"agents\": [{\"id\": \"a\"}], \"findings\": [{\"id\": \"f\", \"agent\": \"a\", "
+               "\"severity\": \"" + big + "\"}]}"
+            << "findings[0].severity: unknown value \"xxxx";
+        QTest::newRow("20 MB dangling agent")
+            << "{\"schemaVersion\": 1, \"findings\": [{\"id\": \"f\", \"agent\": \"" + big + "\"}]}"
+            << "(20971520 characters)";
+        QTest::newRow("20 MB date") << "{\"schemaVersion\": 1, \"metadata\": {\"date\": \"" + big + "\"}}"
+                                    << "is not an ISO 8601 date";
+    }
+    void errorsAboutHugeReviewFileValuesStayShort()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(QString, expected);
+        const auto r = parseReviewFile(text, QStringLiteral("big.json"));
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error().message.size() < 400, qPrintable(r.error().message.left(400)));
+        QVERIFY2(r.error().message.contains(expected), qPrintable(r.error().message));
+    }
+
     void reviewFileWithAHugeNumberIsRefusedWithTheField()
     {
         const QByteArray text = "{\"schemaVersion\": 1,\n \"agents\": [{\"id\": \"a\", \"costUsd\": -1e999}]}";

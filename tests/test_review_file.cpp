@@ -37,6 +37,28 @@ private Q_SLOTS:
         QCOMPARE(serializeReview(*loaded), readAll(path));
     }
 
+    // The desktop recognises review files by their first key (packaging/desktop/*.mime.xml
+    // matches it within the first 16 bytes).
+    void formatKeyComesFirst()
+    {
+        const QByteArray text = serializeReview(test::seedReview());
+        QVERIFY2(text.startsWith("{\n  \"format\": \"reviewbench-review\",\n  \"agents\": ["), text.left(80).constData());
+        QVERIFY(parseReviewFile(text, QStringLiteral("seed.json")).ok());
+        const QByteArray empty = serializeReview(Review{});
+        QVERIFY2(empty.startsWith("{\n  \"format\": \"reviewbench-review\",\n"), empty.constData());
+        QVERIFY(parseReviewFile(empty, QStringLiteral("empty.json")).ok());
+    }
+
+    void formatKeyIsOptionalButChecked()
+    {
+        QVERIFY(parseReviewFile("{\"schemaVersion\": 1}", QStringLiteral("old.json")).ok());
+        const auto other = parseReviewFile("{\"format\": \"sarif\", \"schemaVersion\": 1}", QStringLiteral("x.json"));
+        QVERIFY(!other.ok());
+        QCOMPARE(other.error().message,
+                 QStringLiteral("x.json: format: \"sarif\" is not a Reviewbench review (expected \"reviewbench-review\")"));
+        QVERIFY(!parseReviewFile("{\"format\": 2, \"schemaVersion\": 1}", QStringLiteral("x.json")).ok());
+    }
+
     void syntaxErrorNamesFileLineAndColumn()
     {
         const QByteArray text = "{\n  \"schemaVersion\": 1,\n  \"agents\": [,]\n}\n";

@@ -17,6 +17,12 @@ std::pair<int, int> lineAndColumnAt(const QByteArray &text, qsizetype offset)
     return {line, column};
 }
 
+QString bounded(const QString &s)
+{
+    constexpr qsizetype kMax = 40;
+    return s.size() <= kMax ? s : s.left(kMax) + QStringLiteral("… (%1 characters)").arg(s.size());
+}
+
 QString typeName(const json &j)
 {
     switch (j.type()) {
@@ -156,7 +162,7 @@ QDateTime dateTime(const json &obj, const char *key, const QString &path)
     QDateTime d = QDateTime::fromString(s, Qt::ISODateWithMs);
     if (!d.isValid())
         throw FieldError(child(path, key),
-                         QStringLiteral("\"%1\" is not an ISO 8601 date and time (e.g. 2026-03-21T13:57:24Z)").arg(s));
+                         QStringLiteral("\"%1\" is not an ISO 8601 date and time (e.g. 2026-03-21T13:57:24Z)").arg(bounded(s)));
     return d;
 }
 

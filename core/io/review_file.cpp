@@ -39,7 +39,16 @@ QByteArray serializeReview(const Review &review)
     // the review alone (their quoted code; no file text, so no context).
     Review withIds = review;
     anchor::fingerprintReview(withIds, {});
-    std::string text = reviewToJson(withIds).dump(2);
+    // The format key comes first, ahead of the alphabetical rest: the desktop's MIME
+    // database recognises review files by it within the first bytes (packaging/desktop/).
+    nlohmann::json doc = reviewToJson(withIds);
+    const std::string format = doc.at(kReviewFormatKey).dump();
+    doc.erase(kReviewFormatKey);
+    const std::string rest = doc.dump(2); // "{\n  \"agents\": ...": never empty
+    std::string text = "{\n  \"";
+    text += kReviewFormatKey;
+    text += "\": " + format + ",";
+    text.append(rest, 1, std::string::npos);
     text.push_back('\n');
     return QByteArray::fromStdString(text);
 }

@@ -375,7 +375,7 @@ QHash<QString, qsizetype> uniqueIds(const List &list, const char *field)
         if (const auto it = index.constFind(list[i].id); it != index.cend())
             throw FieldError(QStringLiteral("%1[%2].id").arg(QLatin1String(field)).arg(i),
                              QStringLiteral("\"%1\" is also the id of %2[%3]; ids must be unique")
-                                 .arg(list[i].id, QLatin1String(field))
+                                 .arg(bounded(list[i].id), QLatin1String(field))
                                  .arg(it.value()));
         index.insert(list[i].id, i);
     }
@@ -391,22 +391,22 @@ void checkReferences(const Review &r)
     for (qsizetype i = 0; i < r.findings.size(); ++i)
         if (!agents.contains(r.findings[i].agentId))
             throw FieldError(QStringLiteral("findings[%1].agent").arg(i),
-                             QStringLiteral("names agent \"%1\", which is not in \"agents\"").arg(r.findings[i].agentId));
+                             QStringLiteral("names agent \"%1\", which is not in \"agents\"").arg(bounded(r.findings[i].agentId)));
     for (qsizetype i = 0; i < r.observations.size(); ++i)
         if (!agents.contains(r.observations[i].agentId))
             throw FieldError(QStringLiteral("observations[%1].agent").arg(i),
-                             QStringLiteral("names agent \"%1\", which is not in \"agents\"").arg(r.observations[i].agentId));
+                             QStringLiteral("names agent \"%1\", which is not in \"agents\"").arg(bounded(r.observations[i].agentId)));
     for (qsizetype i = 0; i < r.issues.size(); ++i)
         for (qsizetype m = 0; m < r.issues[i].members.size(); ++m)
             if (!findings.contains(r.issues[i].members[m]))
                 throw FieldError(QStringLiteral("issues[%1].members[%2]").arg(i).arg(m),
-                                 QStringLiteral("names finding \"%1\", which is not in \"findings\"").arg(r.issues[i].members[m]));
+                                 QStringLiteral("names finding \"%1\", which is not in \"findings\"").arg(bounded(r.issues[i].members[m])));
     for (qsizetype i = 0; i < r.designObservations.size(); ++i)
         for (qsizetype m = 0; m < r.designObservations[i].members.size(); ++m)
             if (!observations.contains(r.designObservations[i].members[m]))
                 throw FieldError(QStringLiteral("designObservations[%1].members[%2]").arg(i).arg(m),
                                  QStringLiteral("names observation \"%1\", which is not in \"observations\"")
-                                     .arg(r.designObservations[i].members[m]));
+                                     .arg(bounded(r.designObservations[i].members[m])));
 }
 
 } // namespace
@@ -416,7 +416,8 @@ nlohmann::json reviewToJson(const Review &r)
     json retro = json::array();
     for (const RetroNote &n : r.retroNotes)
         retro.push_back({{"agent", fromString(n.agentId)}, {"text", fromString(n.text)}});
-    return json{{"schemaVersion", Review::kSchemaVersion},
+    return json{{kReviewFormatKey, kReviewFormat},
+                {"schemaVersion", Review::kSchemaVersion},
                 {"metadata", metadataToJson(r.metadata)},
                 {"agents", arrayOf(r.agents, agentToJson)},
                 {"findings", arrayOf(r.findings, findingToJson)},
@@ -436,6 +437,9 @@ Result<Review> reviewFromJson(const nlohmann::json &doc)
 {
     try {
         requireObject(doc, {});
+        if (const json *format = find(doc, kReviewFormatKey); format && *format != kReviewFormat)
+            return Error::of(QStringLiteral("format: %1 is not a Reviewbench review (expected \"%2\")")
+                                 .arg(QString::fromStdString(format->dump()), QLatin1String(kReviewFormat)));
         const json *version = find(doc, "schemaVersion");
         if (!version)
             return Error::of(QStringLiteral("schemaVersion: missing; this is not a Reviewbench review file"));
