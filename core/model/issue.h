@@ -99,6 +99,7 @@ struct Issue {
     QList<CombinedIssue> combined; // issues merged into this one, oldest merge first
     QList<FixRecord> fixRecords;
     QString notes;
+    QString fingerprint;    // identity across edits and rounds (anchor/fingerprint.h); empty until given
 
     Severity severity() const { return finalSeverity.value_or(proposedSeverity); }
     const IssueFix *fix(const QString &fixId) const;
