@@ -79,7 +79,9 @@ QString lost(const Review &before, const Review &after)
         if (b.fixes.value(it.key()) != it.value())
             missing << QStringLiteral("fix %1").arg(it.key());
     for (const RawFinding &f : before.findings)
-        if (!after.finding(f.id) || *after.finding(f.id) != f)
+        if (const RawFinding *g = after.finding(f.id);
+            !g || g->title != f.title || g->body != f.body || g->fixProse != f.fixProse || g->fixPatch != f.fixPatch
+            || g->codeExcerpts != f.codeExcerpts || g->locations != f.locations)
             missing << QStringLiteral("finding %1").arg(f.id);
     return missing.join(QStringLiteral("; "));
 }
@@ -269,7 +271,8 @@ private Q_SLOTS:
             QVERIFY(doc.saveAs(path).ok());
             ui::ReviewDocument reopened;
             QVERIFY(reopened.load(path).ok());
-            QVERIFY(reopened.review() == doc.review());
+            // Opening may add what the file lacked (fingerprints); nothing written is lost.
+            QVERIFY2(lost(doc.review(), reopened.review()).isEmpty(), qPrintable(lost(doc.review(), reopened.review())));
         }
     }
 
