@@ -114,6 +114,9 @@ private Q_SLOTS:
         QVERIFY(ids.ok());
         QVERIFY(!ids->contains(QStringLiteral("issue-1")));
         QVERIFY(ids->contains(QStringLiteral("issue-2")));
+        const auto checked = workbench::selectFixes(r, {{}, false, true});
+        QVERIFY(checked.ok());
+        QVERIFY(checked->contains(QStringLiteral("issue-1")));
     }
 
     void selectFixesRefusesAnUnknownIssue()
@@ -217,7 +220,7 @@ private Q_SLOTS:
 
         ui::ReviewDocument doc;
         QVERIFY(doc.load(docPath).ok());
-        const auto ids = workbench::selectFixes(doc.review(), {{}, true});
+        const auto ids = workbench::selectFixes(doc.review(), {{}, true, false});
         QVERIFY(ids.ok());
         workbench::applyFixes(doc, docRepo.path(), *ids);
         QVERIFY(doc.save().ok());

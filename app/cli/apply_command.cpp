@@ -68,7 +68,7 @@ int applyCommand(const QStringList &args)
         return ExitBadInput;
     }
     const Review &review = document.review();
-    const auto chosen = workbench::selectFixes(review, {wanted, accepted});
+    const auto chosen = workbench::selectFixes(review, {wanted, accepted, checkOnly});
     if (!chosen) {
         err() << "reviewbench apply: " << reviewPath << " " << chosen.error().message << "\n";
         return ExitUsage;

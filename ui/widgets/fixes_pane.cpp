@@ -194,7 +194,7 @@ int FixesPane::applyAllAccepted()
 {
     if (workTree().isEmpty())
         return 0;
-    const auto ids = workbench::selectFixes(m_document->review(), {{}, true});
+    const auto ids = workbench::selectFixes(m_document->review(), {{}, true, false});
     const int applied = ids ? applyIssues(*ids) : 0;
     Q_EMIT message(tr("Applied %1 of %2 accepted fixes").arg(applied).arg(ids ? ids->size() : 0));
     return applied;

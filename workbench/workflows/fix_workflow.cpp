@@ -76,7 +76,7 @@ Result<QStringList> selectFixes(const Review &review, const FixSelection &select
     }
     for (const Issue &issue : review.issues)
         if (issue.isReported() && (!selection.acceptedOnly || issue.triage == TriageState::Accepted)
-            && hasApplicableFix(issue) && issue.fixState != FixState::Applied)
+            && hasApplicableFix(issue) && (selection.check || issue.fixState != FixState::Applied))
             ids << issue.id;
     return ids;
 }

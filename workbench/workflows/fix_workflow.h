@@ -7,7 +7,8 @@
 //   given (an unknown name is an error; nothing is applied); with acceptedOnly, the named
 //   ones that are accepted;
 // - none named: every reported issue (not rejected, not a false positive) that has a fix
-//   and whose fix is not recorded as applied; with acceptedOnly, only accepted ones.
+//   and whose fix is not recorded as applied (a check takes those too); with acceptedOnly,
+//   only accepted ones.
 //
 // How an outcome is recorded with its issue (recordedFix):
 // - written: the fix state becomes Applied and the records are the ones just written
@@ -42,6 +43,7 @@ using ui::ReviewDocument;
 struct FixSelection {
     QStringList issueKeys; // ids or report numbers; empty: every issue with a fix
     bool acceptedOnly = false;
+    bool check = false; // only checking: fixes recorded as applied are taken too
 };
 
 // Issue ids, in the order they are applied. Error: a key names no issue (the message,
