@@ -1,7 +1,6 @@
 #pragma once
-// Fixes: preview the current issue's chosen fixes as a diff against the working tree, apply
-// them (all or none), revert them, or apply every accepted issue's fixes in one go, with a
-// per-issue result list.
+// Fixes: preview the current issue's fix as a diff against the working tree, apply it,
+// revert it, or apply every accepted fix in one go, with a per-fix result list.
 
 #include <QWidget>
 
@@ -10,8 +9,8 @@ class QLabel;
 class QPlainTextEdit;
 class QTreeWidget;
 
-namespace rb::patch {
-struct IssueFixResult;
+namespace rb::workbench {
+struct FixOutcome;
 }
 
 namespace rb::ui {
@@ -40,9 +39,9 @@ Q_SIGNALS:
 private:
     QString workTree() const;
     void updateEnabled();
-    void addResult(const QString &issueId, const patch::IssueFixResult &result);
+    void addResult(const workbench::FixOutcome &result);
     QString labelOf(const QString &issueId) const;
-    bool applyOne(const QString &issueId);
+    int applyIssues(const QStringList &issueIds); // returns how many were written
 
     ReviewSession *m_session;
     ReviewDocument *m_document;
