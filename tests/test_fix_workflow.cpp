@@ -133,7 +133,7 @@ private Q_SLOTS:
     {
         Issue issue = test::seedReview().issues[0]; // recorded applied, with an older record
         const FixRecord fresh{QString::fromLatin1(kSshKeys), QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("hunk 1"),
-                              QDateTime::currentDateTimeUtc(), QStringLiteral("@@ -1,0 +2 @@\n+x\n"), false};
+                              QDateTime::currentDateTimeUtc(), QStringLiteral("@@ -1,0 +2 @@\n+x\n"), false, {}};
         const auto recorded = workbench::recordedFix(issue, outcome(patch::FixStatus::Applied, true, {fresh}));
         QVERIFY(recorded);
         QCOMPARE(toString(recorded->state), toString(FixState::Applied));
