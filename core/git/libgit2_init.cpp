@@ -9,6 +9,7 @@ namespace rb::git {
 namespace {
 constexpr qint64 kPackWindowBytes = 4 << 20;
 constexpr qint64 kPackMappedLimitBytes = 32 << 20;
+constexpr qint64 kObjectCacheBytes = 8 << 20;
 
 // A function-local static: constructed once (thread-safe), destroyed at process exit.
 struct Libgit2Lifetime {
@@ -24,6 +25,7 @@ struct Libgit2Lifetime {
         // memory, four times the patch text. Smaller windows, fewer mapped at once.
         git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, size_t(kPackWindowBytes));
         git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, size_t(kPackMappedLimitBytes));
+        git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, ssize_t(kObjectCacheBytes));
     }
     ~Libgit2Lifetime() { git_libgit2_shutdown(); }
     Libgit2Lifetime(const Libgit2Lifetime &) = delete;

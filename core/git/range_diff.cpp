@@ -12,6 +12,9 @@
 #include <QSet>
 
 #include <algorithm>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <condition_variable>
 #include <mutex>
 #include <optional>
@@ -30,6 +33,19 @@ QByteArray keyOf(const FileDiff &f)
     k += fileStatusLetter(f.status).toLatin1();
     k += f.oldPathBytes + '\0' + f.newPathBytes + '\0' + f.oldId.toLatin1() + '\0' + f.newId.toLatin1();
     return k;
+}
+
+// Building a patch inflates both blobs and runs xdiff in buffers that are freed at once,
+// between the texts that are kept: the allocator keeps those holes for later, and on git's
+// v2.30.0...v2.50.0 they added up to 1.7 times the texts. Handing them back every few
+// hundred files keeps the peak near the texts themselves.
+constexpr size_t kTrimEvery = 256;
+
+void returnFreedMemory()
+{
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
 }
 
 int countRenamed(const QList<FileDiff> &files)
@@ -554,6 +570,8 @@ Status RangeDiff::materialiseAll(int threads, const std::atomic<bool> *cancel, K
                 return;
             }
             m_state->store(keyOf(f), std::make_shared<const PatchText>(std::move(built).value()), keep == KeepTexts);
+            if ((k + 1) % kTrimEvery == 0)
+                returnFreedMemory();
         }
     };
     std::vector<std::thread> pool;
@@ -562,6 +580,7 @@ Status RangeDiff::materialiseAll(int threads, const std::atomic<bool> *cancel, K
     work();
     for (auto &t : pool)
         t.join();
+    returnFreedMemory();
     if (firstError)
         return *firstError;
     if (cancel && cancel->load())
