@@ -90,7 +90,29 @@ private Q_SLOTS:
         QVERIFY(!saved.ok());
         QVERIFY2(saved.error().message.contains(QLatin1String("previous file is unchanged")), qPrintable(saved.error().message));
         QCOMPARE(readAll(path), before);
-        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 1); // no temp file left behind
+        // No temporary file left behind: the file, and the backup of the version it holds.
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
+                 (QStringList{QStringLiteral("review.json"), QStringLiteral("review.json.bak")}));
+        QCOMPARE(readAll(path + QStringLiteral(".bak")), before);
+    }
+
+    void saveKeepsThePreviousVersionAsBackup()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("review.json"));
+        Review first;
+        first.executiveSummary = QStringLiteral("first");
+        QVERIFY(saveReviewFile(first, path).ok());
+        QVERIFY(!QFile::exists(path + QStringLiteral(".bak"))); // nothing to back up yet
+        Review second = first;
+        second.executiveSummary = QStringLiteral("second");
+        QVERIFY(saveReviewFile(second, path).ok());
+        QCOMPARE(loadReviewFile(path + QStringLiteral(".bak"))->executiveSummary, QStringLiteral("first"));
+        QCOMPARE(loadReviewFile(path)->executiveSummary, QStringLiteral("second"));
+        Review third = first;
+        third.executiveSummary = QStringLiteral("third");
+        QVERIFY(saveReviewFile(third, path).ok());
+        QCOMPARE(loadReviewFile(path + QStringLiteral(".bak"))->executiveSummary, QStringLiteral("second"));
     }
 
     void saveIntoMissingDirectoryFails()

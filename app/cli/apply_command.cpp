@@ -9,6 +9,7 @@
 #include "report/report_outline.h"
 
 #include <QDateTime>
+#include <QFileInfo>
 
 namespace rb::cli {
 namespace {
@@ -41,6 +42,7 @@ int applyCommand(const QStringList &args)
     QStringList wanted;
     bool accepted = false;
     bool checkOnly = false;
+    bool explicitRepo = false;
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString &a = args[i];
         if (a == QLatin1String("--check")) {
@@ -52,10 +54,12 @@ int applyCommand(const QStringList &args)
                 err() << "reviewbench apply: " << a << " needs a value\n" << kUsage;
                 return ExitUsage;
             }
-            if (a == QLatin1String("--issue"))
+            if (a == QLatin1String("--issue")) {
                 wanted << args[++i];
-            else
+            } else {
                 repoDir = args[++i];
+                explicitRepo = true;
+            }
         } else if (!a.startsWith(QLatin1Char('-')) && reviewPath.isEmpty()) {
             reviewPath = a;
         } else {
@@ -99,6 +103,11 @@ int applyCommand(const QStringList &args)
     const auto repo = git::Repository::open(repoDir);
     if (!repo) {
         err() << "reviewbench apply: " << repo.error().message << "\n";
+        const QString recorded = review.metadata.repository;
+        if (!explicitRepo && !recorded.isEmpty())
+            err() << "reviewbench apply: the review was made in " << recorded
+                  << (QFileInfo(recorded).isDir() ? QString() : QStringLiteral(", which does not exist on this machine"))
+                  << "; give its working tree here with --repo DIR\n";
         return ExitFailed;
     }
     const QString workTree = repo->workdir();
@@ -116,8 +125,8 @@ int applyCommand(const QStringList &args)
             continue;
         }
         const QString hint = issue->locations.isEmpty() ? QString() : issue->locations.first().path;
-        const patch::FixResult result = checkOnly ? patch::checkFix(workTree, issue->fixPatch, hint)
-                                                  : patch::applyFix(workTree, issue->fixPatch, hint);
+        const patch::FixRequest request{issue->fixPatch.toUtf8(), hint, issue->codeExcerpt};
+        const patch::FixResult result = checkOnly ? patch::checkFix(workTree, request) : patch::applyFix(workTree, request);
         out() << name << ": " << result.message << "\n";
         const QString details = result.describe();
         if (!details.isEmpty())

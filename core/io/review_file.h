@@ -1,6 +1,6 @@
 #pragma once
 // Reading and writing review files on disk. Saving is atomic: a failed save leaves the
-// previous file untouched.
+// previous file untouched; the version a save replaces is kept as NAME.bak (side_files.h).
 
 #include "model/review.h"
 #include "util/result.h"

@@ -1,6 +1,9 @@
 #include "io/review_json.h"
 
+
 #include "io/json_fields.h"
+
+#include <QHash>
 
 namespace rb {
 
@@ -17,6 +20,10 @@ json locationToJson(const Location &l)
         j["startLine"] = l.startLine;
         j["endLine"] = l.endLine;
     }
+    if (l.movedFrom > 0)
+        j["movedFrom"] = l.movedFrom;
+    if (l.stale)
+        j["stale"] = true;
     return j;
 }
 
@@ -185,6 +192,10 @@ Location readLocation(const json &j, const QString &p)
     l.endLine = integer(j, "endLine", p, l.startLine);
     if (l.startLine < 0 || l.endLine < l.startLine)
         throw FieldError(p, QStringLiteral("line range %1-%2 is not valid").arg(l.startLine).arg(l.endLine));
+    l.movedFrom = integer(j, "movedFrom", p, 0);
+    if (l.movedFrom < 0)
+        throw FieldError(p + QStringLiteral(".movedFrom"), QStringLiteral("must be a line number"));
+    l.stale = boolean(j, "stale", p, false);
     return l;
 }
 
@@ -347,27 +358,48 @@ DesignObservation readDesign(const json &j, const QString &p)
 }
 
 // References between parts of the file must resolve, or the workbench would show ghosts.
+// Ids are keys: each must be unique in its list (docs/review-file.md). Returns id → index.
+template <typename List>
+QHash<QString, qsizetype> uniqueIds(const List &list, const char *field)
+{
+    QHash<QString, qsizetype> index;
+    index.reserve(list.size());
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        if (const auto it = index.constFind(list[i].id); it != index.cend())
+            throw FieldError(QStringLiteral("%1[%2].id").arg(QLatin1String(field)).arg(i),
+                             QStringLiteral("\"%1\" is also the id of %2[%3]; ids must be unique")
+                                 .arg(bounded(list[i].id), QLatin1String(field))
+                                 .arg(it.value()));
+        index.insert(list[i].id, i);
+    }
+    return index;
+}
+
 void checkReferences(const Review &r)
 {
+    const auto agents = uniqueIds(r.agents, "agents");
+    const auto findings = uniqueIds(r.findings, "findings");
+    const auto observations = uniqueIds(r.observations, "observations");
+    uniqueIds(r.issues, "issues");
     for (qsizetype i = 0; i < r.findings.size(); ++i)
-        if (!r.agent(r.findings[i].agentId))
+        if (!agents.contains(r.findings[i].agentId))
             throw FieldError(QStringLiteral("findings[%1].agent").arg(i),
-                             QStringLiteral("names agent \"%1\", which is not in \"agents\"").arg(r.findings[i].agentId));
+                             QStringLiteral("names agent \"%1\", which is not in \"agents\"").arg(bounded(r.findings[i].agentId)));
     for (qsizetype i = 0; i < r.observations.size(); ++i)
-        if (!r.agent(r.observations[i].agentId))
+        if (!agents.contains(r.observations[i].agentId))
             throw FieldError(QStringLiteral("observations[%1].agent").arg(i),
-                             QStringLiteral("names agent \"%1\", which is not in \"agents\"").arg(r.observations[i].agentId));
+                             QStringLiteral("names agent \"%1\", which is not in \"agents\"").arg(bounded(r.observations[i].agentId)));
     for (qsizetype i = 0; i < r.issues.size(); ++i)
         for (qsizetype m = 0; m < r.issues[i].members.size(); ++m)
-            if (!r.finding(r.issues[i].members[m]))
+            if (!findings.contains(r.issues[i].members[m]))
                 throw FieldError(QStringLiteral("issues[%1].members[%2]").arg(i).arg(m),
-                                 QStringLiteral("names finding \"%1\", which is not in \"findings\"").arg(r.issues[i].members[m]));
+                                 QStringLiteral("names finding \"%1\", which is not in \"findings\"").arg(bounded(r.issues[i].members[m])));
     for (qsizetype i = 0; i < r.designObservations.size(); ++i)
         for (qsizetype m = 0; m < r.designObservations[i].members.size(); ++m)
-            if (!r.observation(r.designObservations[i].members[m]))
+            if (!observations.contains(r.designObservations[i].members[m]))
                 throw FieldError(QStringLiteral("designObservations[%1].members[%2]").arg(i).arg(m),
                                  QStringLiteral("names observation \"%1\", which is not in \"observations\"")
-                                     .arg(r.designObservations[i].members[m]));
+                                     .arg(bounded(r.designObservations[i].members[m])));
 }
 
 } // namespace

@@ -138,6 +138,8 @@ Status ReviewDocument::save()
 
 Status ReviewDocument::saveAs(const QString &path)
 {
+    if (m_readOnly && path == m_path)
+        return Error::of(QStringLiteral("%1; use Save As to keep these changes in another file").arg(m_readOnlyReason));
     const Status saved = saveReviewFile(m_review, path);
     if (!saved)
         return saved;
@@ -168,6 +170,8 @@ void ReviewDocument::restore(const ReviewEdits &edits)
 template <typename F>
 bool ReviewDocument::edit(const QString &description, F &&change, int mergeId, const QString &mergeKey)
 {
+    if (m_readOnly)
+        return false;
     Review copy = m_review;
     if (!change(copy))
         return false;
@@ -331,6 +335,8 @@ Status ReviewDocument::moveFinding(const QString &findingId, const QString &targ
 
 Status ReviewDocument::addAgentRun(const AgentRun &run)
 {
+    if (m_readOnly)
+        return Error::of(m_readOnlyReason);
     Review copy = m_review;
     const Status added = edit::addAgentRun(copy, run);
     if (!added.ok())
@@ -350,12 +356,59 @@ void ReviewDocument::recordFix(const QString &issueId, FixState state, const QLi
     i->fixRecords = records;
     // Undo snapshots hold older fix states; this override wins whenever one is restored.
     m_fixOverrides[issueId] = {state, records};
+    markModifiedOutsideHistory();
+}
+
+void ReviewDocument::markModifiedOutsideHistory()
+{
     m_dirtyOutsideHistory = true;
     Q_EMIT contentChanged();
     if (!m_lastModified) {
         m_lastModified = true;
         Q_EMIT modifiedChanged(true);
     }
+}
+
+void ReviewDocument::setReadOnly(bool readOnly, const QString &reason)
+{
+    if (readOnly == m_readOnly && reason == m_readOnlyReason)
+        return;
+    m_readOnly = readOnly;
+    m_readOnlyReason = readOnly ? reason : QString();
+    Q_EMIT readOnlyChanged(m_readOnly, m_readOnlyReason);
+}
+
+void ReviewDocument::adoptRecovered(Review recovered)
+{
+    const QString path = m_path;
+    reset(std::move(recovered), path);
+    markModifiedOutsideHistory();
+}
+
+bool ReviewDocument::setRepositoryPath(const QString &path)
+{
+    if (m_readOnly || path == m_review.metadata.repository)
+        return false;
+    m_review.metadata.repository = path;
+    markModifiedOutsideHistory();
+    return true;
+}
+
+anchor::ReviewReanchoring ReviewDocument::reanchor(const anchor::FileReader &readFile)
+{
+    if (m_readOnly)
+        return {};
+    Review copy = m_review;
+    anchor::ReviewReanchoring result = anchor::reanchorReview(copy, readFile);
+    if (!result.changed())
+        return result;
+    // Undo snapshots taken before this hold the old issue locations; the history is
+    // cleared so that undo cannot bring the old lines back (re-anchoring happens when the
+    // range opens, before any edit, in the usual case).
+    m_review = std::move(copy);
+    m_undo.clear();
+    markModifiedOutsideHistory();
+    return result;
 }
 
 } // namespace rb::ui

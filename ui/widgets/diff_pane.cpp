@@ -103,8 +103,8 @@ void DiffPane::updateMarkers()
     if (!path.isEmpty()) {
         for (const RawFinding &f : m_document->review().findings) {
             for (const Location &l : f.locations) {
-                if (l.path != path || !l.hasLines())
-                    continue;
+                if (l.path != path || !l.hasLines() || l.stale)
+                    continue; // a stale location's lines no longer hold its code
                 const AgentRun *agent = m_document->review().agent(f.agentId);
                 markers << DiffMarker{l.startLine, std::max(l.startLine, l.endLine), f.severity, f.id,
                                       QStringLiteral("%1 — %2").arg(agent ? agent->name : f.agentId, f.title)};

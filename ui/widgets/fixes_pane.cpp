@@ -21,6 +21,11 @@
 namespace rb::ui {
 
 namespace {
+patch::FixRequest fixRequest(const Issue &issue)
+{
+    return {issue.fixPatch.toUtf8(), issue.locations.value(0).path, issue.codeExcerpt};
+}
+
 // Colours the lines of a unified diff.
 class DiffTextHighlighter : public QSyntaxHighlighter {
 public:
@@ -87,6 +92,7 @@ FixesPane::FixesPane(ReviewSession *session, ReviewDocument *document, QWidget *
     connect(session, &ReviewSession::opened, this, &FixesPane::updateEnabled);
     connect(session, &ReviewSession::failed, this, &FixesPane::updateEnabled);
     connect(document, &ReviewDocument::contentChanged, this, &FixesPane::updateEnabled);
+    connect(document, &ReviewDocument::readOnlyChanged, this, &FixesPane::updateEnabled);
     connect(document, &ReviewDocument::reviewReset, this, [this] {
         m_results->clear();
         m_preview->clear();
@@ -116,13 +122,16 @@ void FixesPane::setIssue(const QString &issueId)
 void FixesPane::updateEnabled()
 {
     const Issue *issue = m_document->review().issue(m_issueId);
-    const bool hasTree = !workTree().isEmpty();
+    // A read-only review cannot record what a fix did, so fixes are not applied from it.
+    const bool hasTree = !workTree().isEmpty() && !m_document->isReadOnly();
     const bool hasFix = issue && !issue->fixPatch.trimmed().isEmpty();
     m_previewAction->setEnabled(hasTree && hasFix);
     m_applyAction->setEnabled(hasTree && hasFix && issue->fixState != FixState::Applied);
     m_revertAction->setEnabled(hasTree && issue && issue->fixState == FixState::Applied);
     m_applyAllAction->setEnabled(hasTree);
-    if (!hasTree)
+    if (m_document->isReadOnly())
+        m_header->setText(tr("The review is read-only here (another window writes it), so fixes are not applied from it."));
+    else if (!hasTree)
         m_header->setText(tr("Fixes apply to the working tree of the review's repository, which is not open."));
     else if (!issue)
         m_header->setText(tr("Select an issue."));
@@ -149,11 +158,13 @@ bool FixesPane::previewFix()
     const Issue *issue = m_document->review().issue(m_issueId);
     if (!issue || workTree().isEmpty())
         return false;
-    const patch::FixResult result = patch::checkFix(workTree(), issue->fixPatch, issue->locations.value(0).path);
+    const patch::FixResult result = patch::checkFix(workTree(), fixRequest(*issue));
     QString text;
     for (const patch::FileOutcome &f : result.files)
         if (!f.appliedDiff.isEmpty())
             text += QStringLiteral("--- a/%1\n+++ b/%1\n%2").arg(f.path, f.appliedDiff);
+    // A diff keeps its columns; a refusal is prose, wrapped so that its reason is read whole.
+    m_preview->setLineWrapMode(text.isEmpty() ? QPlainTextEdit::WidgetWidth : QPlainTextEdit::NoWrap);
     m_preview->setPlainText(text.isEmpty() ? result.describe() : text);
     addResult(m_issueId, result);
     return result.status == patch::FixStatus::Applied;
@@ -164,7 +175,7 @@ bool FixesPane::applyOne(const QString &issueId)
     const Issue *issue = m_document->review().issue(issueId);
     if (!issue || issue->fixPatch.trimmed().isEmpty())
         return false;
-    const patch::FixResult result = patch::applyFix(workTree(), issue->fixPatch, issue->locations.value(0).path);
+    const patch::FixResult result = patch::applyFix(workTree(), fixRequest(*issue));
     addResult(issueId, result);
     switch (result.status) {
     case patch::FixStatus::Applied:

@@ -229,7 +229,7 @@ void IssueEditor::refresh()
         const AgentRun *a = review.agent(f->agentId);
         QStringList where;
         for (const Location &l : f->locations)
-            where << l.toString();
+            where << l.describe();
         auto *item = new QTreeWidgetItem(m_members, {a ? a->name : f->agentId, f->rawId, displayName(f->severity),
                                                      toString(f->category), f->title, where.join(QStringLiteral(", "))});
         item->setData(0, Qt::UserRole, id);
