@@ -158,9 +158,21 @@ struct RangeDiff::State {
             }
             update = status;
         }
-        renamesChanged.notify_all();
         if (listener)
             listener(update);
+        if (update.finished())
+            markDelivered();
+    }
+
+    // waitForRenames() returns once the listener has heard the last update too.
+    bool finalDelivered = false;
+    void markDelivered()
+    {
+        {
+            std::lock_guard lock(listMutex);
+            finalDelivered = true;
+        }
+        renamesChanged.notify_all();
     }
 
     void finishWithoutDetection()
@@ -320,6 +332,7 @@ Result<RangeDiff> RangeDiff::start(const Repository &callerRepo, const ResolvedR
         state->finishWithoutDetection();
         if (state->listener)
             state->listener(state->status);
+        state->markDelivered();
     } else {
         worker->thread = std::thread([s = state] {
             auto handle = Repository::open(s->repoPath);
@@ -374,7 +387,7 @@ bool RangeDiff::renamesFinished() const
 void RangeDiff::waitForRenames() const
 {
     std::unique_lock lock(m_state->listMutex);
-    m_state->renamesChanged.wait(lock, [&] { return m_state->status.finished(); });
+    m_state->renamesChanged.wait(lock, [&] { return m_state->finalDelivered; });
 }
 
 bool RangeDiff::renameDetectionLimited() const
