@@ -1,15 +1,17 @@
 // Reviewbench entry point: a subcommand runs headless; otherwise the workbench window opens.
+#include "app_identity.h"
 #include "cli/cli.h"
 #include "main_window.h"
 #include "version.h"
 #include "window_arguments.h"
 
+#include "cli/interrupt.h"
+#include "demo/demo_folder.h"
 #include "demo/demo_review.h"
 
 #include <QApplication>
 #include <QCoreApplication>
 #include <QDir>
-#include <QTemporaryDir>
 #include <QTimer>
 
 #include <memory>
@@ -60,22 +62,35 @@ int main(int argc, char **argv)
     const bool demoMode = parsed->demo;
 
     QApplication app(argc, argv);
-    // The demo lives in a temporary folder that is removed when the window closes.
-    std::unique_ptr<QTemporaryDir> demoDir;
+    app::applyDesktopIdentity();
+    // The demo lives in a temporary folder that is removed when the window closes; one left
+    // by a demo that was killed is removed by the next (demo_folder.h).
+    std::unique_ptr<demo::DemoFolder> demoDir;
     if (demoMode) {
-        demoDir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/reviewbench-demo-XXXXXX"));
-        const auto setup = demoDir->isValid() ? demo::prepareDemo(demoDir->path())
-                                              : Result<demo::DemoSetup>(Error::of(demoDir->errorString()));
+        auto folder = demo::DemoFolder::create(QDir::tempPath());
+        const auto setup = folder ? demo::prepareDemo((*folder)->path() + QStringLiteral("/demo"))
+                                  : Result<demo::DemoSetup>(folder.error());
         if (!setup) {
             cli::err() << "reviewbench: cannot set up the demo: " << setup.error().message << "\n";
             return cli::ExitFailed;
         }
+        demoDir = std::move(folder).value();
         files << setup->reviewPath;
     }
+    // SIGINT and SIGTERM close the windows as the user would (the application ends with the
+    // last one, and what must be cleaned up is); a window with unsaved changes asks first.
+    cli::InterruptNotifier interrupts;
+    QObject::connect(&interrupts, &cli::InterruptNotifier::interrupted, &app, [] {
+        for (QWidget *w : QApplication::topLevelWidgets())
+            if (w->isWindow() && w->isVisible())
+                w->close();
+    });
     ui::MainWindow window;
     window.show();
     if (!files.isEmpty())
         window.openReviewFile(files.first());
+    else if (!parsed->range)
+        QTimer::singleShot(0, &window, [&window] { window.recoverUntitledReview(); }); // after a crash
     if (parsed->range && parsed->openRangeDirectly)
         window.openRange(*parsed->range);
     else if (parsed->range)

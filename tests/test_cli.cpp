@@ -3,6 +3,8 @@
 #include "io/review_file.h"
 #include "seed_review.h"
 
+#include <QDir>
+#include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -86,6 +88,139 @@ private Q_SLOTS:
         const Run r = reviewbench({QStringLiteral("validate"), path});
         QCOMPARE(r.exitCode, 4);
         QVERIFY2(r.err.contains(path + QStringLiteral(": agents[0].costUsd: expected a number, found a string")), qPrintable(r.err));
+    }
+
+    void validateWarnsWhatWillNotWorkHere()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("review.json"));
+        Review review = test::seedReview();
+        review.metadata.repository = QStringLiteral("/home/someone-else/src/project");
+        review.findings.first().locations = {Location{QStringLiteral("a.c"), 3, 4, 0, true}};
+        QVERIFY(saveReviewFile(review, path).ok());
+        QFile side(dir.filePath(QStringLiteral(".review.json.autosave")));
+        QVERIFY(side.open(QIODevice::WriteOnly));
+        side.write(serializeReview(test::seedReview()));
+        side.close();
+        const Run r = reviewbench({QStringLiteral("validate"), path});
+        QCOMPARE(r.exitCode, 0); // valid: warnings only
+        QVERIFY2(r.err.contains(QLatin1String("warning: ") + path + QLatin1String(": metadata.repository: /home/someone-else/src/"
+                                                                               "project does not exist on this machine")),
+                 qPrintable(r.err));
+        QVERIFY2(r.err.contains(QLatin1String("`reviewbench apply` needs --repo DIR")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QLatin1String("1 location marked stale")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QLatin1String(".review.json.autosave holds unsaved changes from")), qPrintable(r.err));
+    }
+
+    void applyNamesTheMissingRepository()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("review.json"));
+        Review review = test::seedReview();
+        review.metadata.repository = QStringLiteral("/home/someone-else/src/project");
+        QVERIFY(saveReviewFile(review, path).ok());
+        const Run r = reviewbench({QStringLiteral("apply"), path, QStringLiteral("--check")}, {}, dir.path());
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QLatin1String("the review was made in /home/someone-else/src/project, which does not exist on this "
+                                              "machine; give its working tree here with --repo DIR")),
+                 qPrintable(r.err));
+    }
+
+    void reviewFilesThatBreakTheRulesAreRefusedByEveryCommand_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QString>("expected");
+        const QByteArray agent = "{\"id\": \"a\", \"name\": \"A\", \"status\": \"imported\"}";
+        QTest::newRow("duplicate agent id") << "{\"schemaVersion\": 1, \"agents\": [" + agent + ", " + agent + "]}"
+                                            << "agents[1].id: \"a\" is also the id of agents[0]; ids must be unique";
+        const QByteArray finding = "{\"id\": \"a:1\", \"agent\": \"a\", \"title\": \"T\"}";
+        QTest::newRow("duplicate finding id")
+            << "{\"schemaVersion\": 1, \"agents\": [" + agent + "], \"findings\": [" + finding + ", " + finding + "]}"
+            << "findings[1].id: \"a:1\" is also the id of findings[0]; ids must be unique";
+        QTest::newRow("number beyond a double in an unknown field")
+            << QByteArray("{\"schemaVersion\": 1,\n \"extra\": {\"x\": 1e400}}")
+            << ":2:17: not valid JSON: number '1e400' is beyond the range of a double (at extra.x)";
+        QTest::newRow("negative number beyond a double") << QByteArray("{\"schemaVersion\": -1e999}")
+                                                         << "(at schemaVersion)";
+        QTest::newRow("truncated") << QByteArray("{\"schemaVersion\": 1, \"agents\": [{\"id\": \"a\"")
+                                   << ":1:43: not valid JSON: syntax error while parsing object - unexpected end of input; expected '}' (at agents[0])";
+        QTest::newRow("wrong type") << QByteArray("{\"schemaVersion\": 1, \"agents\": [{\"id\": 7}]}")
+                                    << "agents[0].id: expected a string, found an integer";
+    }
+    void reviewFilesThatBreakTheRulesAreRefusedByEveryCommand()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("bad.json"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(text);
+        f.close();
+        const QList<QStringList> commands{
+            {QStringLiteral("validate"), path},
+            {QStringLiteral("export"), path, QStringLiteral("--format"), QStringLiteral("html")},
+            {QStringLiteral("apply"), path, QStringLiteral("--check"), QStringLiteral("--repo"), dir.path()},
+            {QStringLiteral("import"), path, QStringLiteral("--agent"), QStringLiteral("B"), QStringLiteral(RB_TEST_DATA_DIR "/reviews/letter-ids.md")},
+        };
+        for (const QStringList &args : commands) {
+            const Run r = reviewbench(args);
+            QVERIFY2(r.exitCode == 4, qPrintable(args.first() + QStringLiteral(": exit %1: ").arg(r.exitCode) + r.err));
+            QVERIFY2(r.err.contains(expected), qPrintable(args.first() + QStringLiteral(": ") + r.err));
+            QVERIFY2(r.err.size() < 1000, qPrintable(r.err.left(1000)));
+        }
+        QCOMPARE(readAll(path), text); // the file on disk is untouched
+    }
+
+    void exportToAFullStandardOutputFails()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("seed.json"));
+        QVERIFY(saveReviewFile(test::seedReview(), path).ok());
+        QProcess p;
+        p.setProgram(QStringLiteral(RB_REVIEWBENCH_BIN));
+        p.setArguments({QStringLiteral("export"), path, QStringLiteral("--format"), QStringLiteral("html")});
+        p.setStandardOutputFile(QStringLiteral("/dev/full"));
+        p.start();
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 1);
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QVERIFY2(err.contains(QLatin1String("cannot write to standard output: No space left on device")), qPrintable(err));
+    }
+
+    void aFullDiskIsNamedAsSuch()
+    {
+        // A real full file system: a 4 KiB tmpfs in a private mount namespace (needs root,
+        // as CI and the build root have; skipped elsewhere).
+        QTemporaryDir dir;
+        const QString full = dir.filePath(QStringLiteral("full"));
+        QVERIFY(QDir().mkpath(full));
+        const QString seed = dir.filePath(QStringLiteral("seed.json"));
+        QVERIFY(saveReviewFile(test::seedReview(), seed).ok());
+        const QString bin = QStringLiteral(RB_REVIEWBENCH_BIN);
+        const QString script = QStringLiteral(
+            "mount -t tmpfs -o size=4k tmpfs '%1' || exit 99\n"
+            "'%2' export '%3' --format html -o '%1/report.html'; echo \"export=$?\"\n"
+            "'%2' import '%1/review.json' --agent A '%4'; echo \"import=$?\"\n"
+            "ls -A '%1'\n")
+                                   .arg(full, bin, seed, QStringLiteral(RB_TEST_DATA_DIR "/reviews/letter-ids.md"));
+        QProcess p;
+        p.start(QStringLiteral("unshare"), {QStringLiteral("--mount"), QStringLiteral("--propagation"),
+                                            QStringLiteral("unchanged"), QStringLiteral("sh"), QStringLiteral("-c"), script});
+        if (!p.waitForStarted(10000))
+            QSKIP("unshare is not available");
+        QVERIFY(p.waitForFinished(60000));
+        const QString out = QString::fromUtf8(p.readAllStandardOutput());
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        if (p.exitCode() != 0 || !out.contains(QLatin1String("export=")))
+            QSKIP(qPrintable(QStringLiteral("cannot mount a small file system here: ") + err));
+        QVERIFY2(out.contains(QLatin1String("export=1")) && out.contains(QLatin1String("import=1")), qPrintable(out + err));
+        QVERIFY2(err.contains(full + QLatin1String("/report.html: writing the file failed, the previous file is unchanged: "
+                                                   "No space left on device")), qPrintable(err));
+        QVERIFY2(err.contains(full + QLatin1String("/review.json: writing the file failed, the previous file is unchanged: "
+                                                   "No space left on device")), qPrintable(err));
+        QVERIFY2(!err.contains(QLatin1String("Unknown error")), qPrintable(err));
+        QVERIFY2(out.trimmed().endsWith(QLatin1String("import=1")), qPrintable(out)); // nothing left behind
     }
 
     void importCreatesAndExtendsAReviewFile()

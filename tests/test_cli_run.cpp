@@ -126,6 +126,34 @@ private Q_SLOTS:
         QCOMPARE(toString(agent(*review, "gone")->status), QStringLiteral("not-installed"));
     }
 
+    void oneAgentsUnreadableOutputIsThatAgentsFailureOnly()
+    {
+        // A number beyond a double used to throw out of the parser and end the whole run
+        // before the file was written, losing every other agent's result.
+        QTemporaryDir dir;
+        const QString huge = dir.filePath(QStringLiteral("huge.json"));
+        QFile f(huge);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"findings\": [{\"title\": \"x\", \"severity\": \"important\",\n \"rank\": 1e400}]}\n");
+        f.close();
+        QByteArray agents = R"([{"id": "md", "command": ["FAKE", "finding"]},
+                                {"id": "huge", "command": ["FAKE", "cat", "HUGE"], "reviewFormat": "findings-json"}])";
+        agents.replace("HUGE", huge.toUtf8());
+        const QString config = writeConfig(dir, agents);
+        const QString out = dir.filePath(QStringLiteral("review.json"));
+        const Run r = reviewbench({"--repo", m_repo.path(), "--base", "main", "--head", kNastyBranch, "--config", config,
+                                   "--agent", "md", "--agent", "huge", "-o", out});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.err.contains(QLatin1String("[huge] output of agent huge:2:")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QLatin1String("beyond the range of a double (at findings[0].rank)")), qPrintable(r.err));
+        const auto review = loadReviewFile(out);
+        QVERIFY2(review.ok(), qPrintable(review.ok() ? QString() : review.error().message));
+        QCOMPARE(review->agents.size(), 2);
+        QCOMPARE(review->findings.size(), 1);
+        QVERIFY(review->findings.first().id.startsWith(QLatin1String("md:")));
+        QVERIFY(agent(*review, "huge")->rawOutput.contains(QLatin1String("1e400")));
+    }
+
     void codexFindingsJsonIsParsed()
     {
         QTemporaryDir dir;

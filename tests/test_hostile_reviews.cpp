@@ -50,6 +50,9 @@ private Q_SLOTS:
         QTest::newRow("truncated json") << QByteArray("{\"findings\": [{\"title\": \"x\", \"sev") << "json";
         QTest::newRow("crlf") << QByteArray("### Critical Issues\r\n\r\n**C1. T** \xe2\x80\x94 `a.go:1` (critical, gap)\r\n\r\nBody.\r\n") << "markdown";
         QTest::newRow("table without body") << QByteArray("| Verdict |\n| --- |\n") << "markdown";
+        QTest::newRow("bold run of asterisks") << QByteArray("**x****\n", 9) << "markdown";
+        QTest::newRow("number beyond a double in sarif") << QByteArray("{\"version\": \"2.1.0\", \"runs\": [{\"x\": 1e400}]}") << "sarif";
+        QTest::newRow("number beyond a double in json") << QByteArray("{\"findings\": [], \"n\": -1e999}") << "json";
         QTest::newRow("empty sarif runs") << QByteArray("{\"version\": \"2.1.0\", \"runs\": [{}, {\"results\": null}]}") << "sarif";
     }
 
@@ -89,6 +92,29 @@ private Q_SLOTS:
         QVERIFY(!r->findings.isEmpty());
         const RawFinding &last = r->findings.last();
         QVERIFY(stored.mid(last.span.begin, last.span.end - last.span.begin).startsWith("**C2. Next**"));
+    }
+
+    void boldLineEndingInAsterisksDoesNotReadPastTheEnd()
+    {
+        // Nine bytes that tripped a QString bounds assertion (an out-of-bounds read without
+        // Qt's asserts).
+        for (const QByteArray &text : {QByteArray("**x****\n"), QByteArray("**x****"), QByteArray("**x******\n"),
+                                      QByteArray("### Findings\n\n**x****\n"), QByteArray("## Strengths\n\n**x****\n")}) {
+            const auto r = parseRawReview(text, sourceFor(QStringLiteral("x")));
+            QVERIFY2(r.ok(), text.constData());
+            QCOMPARE(r->run.rawOutput, QString::fromUtf8(text));
+        }
+    }
+
+    void numberBeyondADoubleAnywhereInSarifIsRefusedWithItsField()
+    {
+        const QByteArray text = "{\"version\": \"2.1.0\",\n \"runs\": [{\"tool\": {\"driver\": {\"name\": \"t\"}},\n"
+                                "  \"results\": [], \"properties\": {\"ignored\": 1e400}}]}";
+        RawReviewSource s = sourceFor(QStringLiteral("x"), QStringLiteral("scan.sarif"));
+        const auto r = parseRawReview(text, s);
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error().message.startsWith(QLatin1String("scan.sarif:3:")), qPrintable(r.error().message));
+        QVERIFY2(r.error().message.contains(QLatin1String("runs[0].properties.ignored")), qPrintable(r.error().message));
     }
 
     void unterminatedFenceKeepsTheFinding()

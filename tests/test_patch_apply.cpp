@@ -121,6 +121,30 @@ private Q_SLOTS:
                                                   << QByteArray("a\r\nB\r\nc\r\n") << QStringList{};
         QTest::newRow("no newline at end of file stays so") << QByteArray("a\nb") << QStringLiteral(" a\n-b\n+B\n+C\n") << applied
                                                             << QByteArray("a\nB\nC") << QStringList{};
+        QTest::newRow("fix adds the final newline")
+            << QByteArray("a\nb") << QStringLiteral("@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+b\n") << applied
+            << QByteArray("a\nb\n") << QStringList{QStringLiteral("hunk 1: line 1")};
+        QTest::newRow("fix removes the final newline")
+            << QByteArray("a\nb\n") << QStringLiteral("@@ -1,2 +1,2 @@\n a\n-b\n+b\n\\ No newline at end of file\n") << applied
+            << QByteArray("a\nb") << QStringList{};
+        QTest::newRow("both sides without final newline")
+            << QByteArray("a\nb") << QStringLiteral(" a\n-b\n\\ No newline at end of file\n+B\n+C\n\\ No newline at end of file\n") << applied
+            << QByteArray("a\nB\nC") << QStringList{};
+        QTest::newRow("final newline already added") << QByteArray("a\nb\n")
+                                                     << QStringLiteral(" a\n-b\n\\ No newline at end of file\n+b\n") << already
+                                                     << QByteArray("a\nb\n") << QStringList{QStringLiteral("already applied at line 1")};
+        QTest::newRow("final newline already removed") << QByteArray("a\nB")
+                                                       << QStringLiteral(" a\n-b\n+B\n\\ No newline at end of file\n") << already
+                                                       << QByteArray("a\nB") << QStringList{QStringLiteral("already applied")};
+        QTest::newRow("the marker places the hunk at the end") << QByteArray("a\nb\nz\na\nb")
+                                                               << QStringLiteral(" a\n-b\n\\ No newline at end of file\n+B\n") << applied
+                                                               << QByteArray("a\nb\nz\na\nB\n") << QStringList{QStringLiteral("hunk 1: line 4")};
+        QTest::newRow("marked hunk that is not at the end") << kLetters
+                                                            << QStringLiteral(" a\n-b\n\\ No newline at end of file\n+B\n") << refused
+                                                            << kLetters
+                                                            << QStringList{QStringLiteral("it says its last line ends the file "
+                                                                                          "(\"\\ No newline at end of file\"), but it "
+                                                                                          "matches at line 1 and the file has 6 lines")};
         QTest::newRow("non-UTF-8 bytes elsewhere are kept") << QByteArray("caf\xe9\nb\nc\n") << QStringLiteral(" b\n-c\n+C\n") << applied
                                                             << QByteArray("caf\xe9\nb\nC\n") << QStringList{};
 
@@ -161,6 +185,15 @@ private Q_SLOTS:
                                                                 << QStringList{QStringLiteral("no context or removed lines to locate it by")};
         QTest::newRow("one line of plain code") << kLetters << QStringLiteral("return nil\n") << refused << kLetters
                                                 << QStringList{QStringLiteral("nothing says which line it replaces")};
+        QTest::newRow("plain code over a region changed since the review")
+            << QByteArray("x := 1\nfunc f() int {\n\ty := 2\n\tif y > 1 {\n\t\treturn 0\n\t}\n\treturn y\n}\n")
+            << QStringLiteral("func f() int {\n    y := 3\n    return y + 1\n}\n") << refused
+            << QByteArray("x := 1\nfunc f() int {\n\ty := 2\n\tif y > 1 {\n\t\treturn 0\n\t}\n\treturn y\n}\n")
+            << QStringList{QStringLiteral("replacement code: line 4 (\"if y > 1 {\") is neither kept nor edited by the code, so the "
+                                          "region (lines 2-8) is not the code the agent quoted; it may have changed since the review")};
+        QTest::newRow("plain code that drops a line nobody quoted")
+            << QByteArray("f() {\n\tdebug(x)\n\trun(x)\n}\n") << QStringLiteral("f() {\n\trun(x)\n}\n") << refused
+            << QByteArray("f() {\n\tdebug(x)\n\trun(x)\n}\n") << QStringList{QStringLiteral("line 2 (\"debug(x)\") is neither kept nor edited")};
         QTest::newRow("plain code whose first line is not in the file")
             << kLetters << QStringLiteral("func h() {\n\treturn\n}\n") << refused << kLetters
             << QStringList{QStringLiteral("its first line \"func h() {\" is not in the file")};
@@ -193,6 +226,97 @@ private Q_SLOTS:
         QCOMPARE(readFile(file), status == int(FixStatus::Applied) ? after : before);
         for (const QString &part : report)
             QVERIFY2(described.contains(part), qPrintable(QStringLiteral("missing \"%1\" in:\n%2").arg(part, described)));
+    }
+
+    // Bytes that are not UTF-8, and files that are not.
+    void keepsBytes_data()
+    {
+        QTest::addColumn<QByteArray>("before");
+        QTest::addColumn<QByteArray>("patch");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("after");
+        QTest::addColumn<QString>("report");
+        const int applied = int(FixStatus::Applied);
+        const int refused = int(FixStatus::Refused);
+        QTest::newRow("non-UTF-8 bytes in added lines survive")
+            << QByteArray("a\nb\n") << QByteArray(" a\n-b\n+caf\xe9 \xff\xfe\n") << applied << QByteArray("a\ncaf\xe9 \xff\xfe\n") << QString();
+        QTest::newRow("Latin-1 file, Latin-1 patch") << QByteArray("caf\xe9\nb\n") << QByteArray(" caf\xe9\n-b\n+cr\xe8me\n") << applied
+                                                     << QByteArray("caf\xe9\ncr\xe8me\n") << QStringLiteral("hunk 1: line 1, located");
+        QTest::newRow("Latin-1 file, UTF-8 fix from a review file")
+            << QByteArray("caf\xe9\nb\n") << QByteArray(" caf\xc3\xa9\n-b\n+cr\xc3\xa8me\n") << applied << QByteArray("caf\xe9\ncr\xe8me\n")
+            << QStringLiteral("f.txt is not UTF-8: the fix's text was matched and written as Latin-1");
+        QTest::newRow("UTF-8 file, UTF-8 fix: bytes as written")
+            << QByteArray("caf\xc3\xa9\nb\n") << QByteArray(" caf\xc3\xa9\n-b\n+cr\xc3\xa8me\n") << applied
+            << QByteArray("caf\xc3\xa9\ncr\xc3\xa8me\n") << QString();
+        QTest::newRow("Latin-1 file, fix with a character beyond Latin-1")
+            << QByteArray("caf\xe9\nb\n") << QByteArray(" caf\xc3\xa9\n-b\n+\xe2\x82\xac 5\n") << refused << QByteArray("caf\xe9\nb\n")
+            << QStringLiteral("hunk 1: not found");
+        QTest::newRow("not found: the message shows the Latin-1 line")
+            << QByteArray("na\xefve\nb\n") << QByteArray(" na\xefve\n-c\n+d\n") << refused << QByteArray("na\xefve\nb\n")
+            << QStringLiteral("| na\u00efve");
+    }
+    void keepsBytes()
+    {
+        QFETCH(QByteArray, before);
+        QFETCH(QByteArray, patch);
+        QFETCH(int, status);
+        QFETCH(QByteArray, after);
+        QFETCH(QString, report);
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("f.txt"));
+        QVERIFY(writeFile(file, before));
+        const FixResult result = applyFix(dir.path(), FixRequest{patch, QStringLiteral("f.txt"), {}});
+        QVERIFY2(int(result.status) == status, qPrintable(result.describe()));
+        QCOMPARE(readFile(file), after);
+        QVERIFY2(result.describe().contains(report), qPrintable(result.describe()));
+        if (result.written) {
+            const RevertResult reverted = revertFix(dir.path(), result.records());
+            QVERIFY2(reverted.reverted, qPrintable(reverted.message));
+            QCOMPARE(readFile(file), before);
+        }
+    }
+
+    // Plain replacement code and the finding's excerpt: the region must still be the code
+    // the finding quotes.
+    void replacementChecksTheQuotedCode_data()
+    {
+        QTest::addColumn<QByteArray>("before");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("excerpt");
+        QTest::addColumn<bool>("applies");
+        QTest::addColumn<QString>("report");
+        const QByteArray f = "func f() int {\n\ty := 2\n\treturn y\n}\n";
+        const QString rewrite = QStringLiteral("func f() int {\n\ty := 3\n\treturn y + 1\n}\n");
+        QTest::newRow("the quoted code is still there") << f << rewrite << QStringLiteral("\ty := 2\n\treturn y") << true
+                                                        << QStringLiteral("replaces lines 1-4");
+        QTest::newRow("a quoted line changed since the review")
+            << QByteArray("func f() int {\n\ty := 2 + 1\n\treturn y\n}\n") << rewrite << QStringLiteral("y := 2\nreturn y") << false
+            << QStringLiteral("the code the finding quotes has changed since the review: its line \"y := 2\" is no longer in the file; "
+                              "replacing lines 1-4 could overwrite that change");
+        QTest::newRow("a dropped line the finding quotes") << QByteArray("f() {\n\tdebug(x)\n\trun(x)\n}\n") << QStringLiteral("f() {\n\trun(x)\n}\n")
+                                                           << QStringLiteral("\tdebug(x)\n\trun(x)") << true << QStringLiteral("replaces lines 1-4");
+        QTest::newRow("an excerpt about other code is no evidence")
+            << QByteArray("f() {\n\tdebug(x)\n\trun(x)\n}\n") << QStringLiteral("f() {\n\trun(x)\n}\n") << QStringLiteral("caller(y)")
+            << false << QStringLiteral("line 2 (\"debug(x)\") is neither kept nor edited by the code, so");
+        QTest::newRow("a line neither kept nor quoted") << QByteArray("func f() int {\n\ty := 2\n\tlog(y)\n\treturn y\n}\n") << rewrite
+                                                        << QStringLiteral("y := 2\n...\nreturn y") << false
+                                                        << QStringLiteral("line 3 (\"log(y)\") is neither kept nor edited by the code nor "
+                                                                          "quoted by the finding");
+    }
+    void replacementChecksTheQuotedCode()
+    {
+        QFETCH(QByteArray, before);
+        QFETCH(QString, code);
+        QFETCH(QString, excerpt);
+        QFETCH(bool, applies);
+        QFETCH(QString, report);
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("f.go"));
+        QVERIFY(writeFile(file, before));
+        const FixResult checked = checkFix(dir.path(), FixRequest{code.toUtf8(), QStringLiteral("f.go"), excerpt});
+        QCOMPARE(checked.status == FixStatus::Applied, applies);
+        QVERIFY2(checked.describe().contains(report), qPrintable(checked.describe()));
+        QCOMPARE(readFile(file), before);
     }
 
     void fragmentWithoutPathIsRefused()

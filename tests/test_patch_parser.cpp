@@ -144,6 +144,91 @@ private Q_SLOTS:
         QCOMPARE(h.newSide(), (QList<QByteArray>{"\tkeep  spaces ", "    added\t"}));
     }
 
+    // git quotes names with control characters, quotes, backslashes and bytes >= 0x80.
+    void unquotesGitNames_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QByteArray>("name");
+        const QByteArray hunk = "@@ -1 +1 @@\n-a\n+b\n";
+        QTest::newRow("UTF-8 in octal") << "diff --git \"a/\\303\\251t.txt\" \"b/\\303\\251t.txt\"\nindex 1..2 100644\n"
+                                           "--- \"a/\\303\\251t.txt\"\n+++ \"b/\\303\\251t.txt\"\n" + hunk
+                                        << QByteArray("\xc3\xa9t.txt");
+        QTest::newRow("newline") << "diff --git \"a/two\\nlines\" \"b/two\\nlines\"\n--- \"a/two\\nlines\"\n+++ \"b/two\\nlines\"\n" + hunk
+                                 << QByteArray("two\nlines");
+        QTest::newRow("tab, quote, backslash") << "--- \"a/t\\tq\\\"b\\\\.c\"\n+++ \"b/t\\tq\\\"b\\\\.c\"\n" + hunk << QByteArray("t\tq\"b\\.c");
+        QTest::newRow("spaces, unquoted") << "diff --git a/my file b/x.c b/my file b/x.c\nindex 1..2 100644\n" + hunk
+                                          << QByteArray("my file b/x.c");
+        QTest::newRow("spaces and a timestamp") << "--- a/my file.c\t2024-01-01 10:00:00\n+++ b/my file.c\t2024-01-02 10:00:00\n" + hunk
+                                                << QByteArray("my file.c");
+        QTest::newRow("only in the diff --git line") << "diff --git \"a/\\303\\274.c\" \"b/\\303\\274.c\"\n" + hunk << QByteArray("\xc3\xbc.c");
+    }
+    void unquotesGitNames()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(QByteArray, name);
+        const auto parsed = parsePatch(text);
+        QVERIFY2(parsed.ok(), parsed.ok() ? "" : qPrintable(parsed.error().message));
+        QCOMPARE(parsed->files.size(), 1);
+        QCOMPARE(parsed->files.first().path().toUtf8(), name);
+        QVERIFY(!parsed->files.first().nameNotUtf8);
+    }
+
+    void flagsNamesThatAreNotUtf8()
+    {
+        const auto parsed = parsePatch(QByteArray("--- \"a/caf\\351.txt\"\n+++ \"b/caf\\351.txt\"\n@@ -1 +1 @@\n-a\n+b\n"));
+        QVERIFY(parsed.ok());
+        QVERIFY(parsed->files.first().nameNotUtf8);
+        QCOMPARE(parsed->files.first().rawName, QByteArray("caf\xe9.txt"));
+    }
+
+    void readsModes()
+    {
+        const auto parsed = parsePatch(QByteArray("diff --git a/link b/link\nindex 1111111..2222222 120000\n--- a/link\n+++ b/link\n"
+                                                  "@@ -1 +1 @@\n-old/target\n\\ No newline at end of file\n+new/target\n"
+                                                  "\\ No newline at end of file\n"
+                                                  "diff --git a/run.sh b/run.sh\nold mode 100644\nnew mode 100755\n--- a/run.sh\n+++ b/run.sh\n"
+                                                  "@@ -1 +1 @@\n-a\n+b\n"));
+        QVERIFY(parsed.ok());
+        QCOMPARE(parsed->files[0].oldMode, QByteArray("120000"));
+        QCOMPARE(parsed->files[0].newMode, QByteArray("120000"));
+        QCOMPARE(parsed->files[1].oldMode, QByteArray("100644"));
+        QCOMPARE(parsed->files[1].newMode, QByteArray("100755"));
+    }
+
+    // "\ No newline at end of file" marks the side(s) of the line before it.
+    void readsNoNewlineMarkers_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<bool>("oldMissing");
+        QTest::addColumn<bool>("newMissing");
+        const QByteArray m = "\\ No newline at end of file\n";
+        QTest::newRow("removed line") << "@@ -1,2 +1,2 @@\n a\n-b\n" + m + "+b\n" << true << false;
+        QTest::newRow("added line") << "@@ -1,2 +1,2 @@\n a\n-b\n+b\n" + m << false << true;
+        QTest::newRow("both") << "@@ -1,2 +1,2 @@\n a\n-b\n" + m + "+c\n" + m << true << true;
+        QTest::newRow("context line") << "@@ -1,2 +1,3 @@\n+z\n a\n b\n" + m << true << true;
+        QTest::newRow("none") << QByteArray("@@ -1,2 +1,2 @@\n a\n-b\n+c\n") << false << false;
+        QTest::newRow("fragment, blank line after") << " a\n-b\n+c\n" + m + "\n" << false << true;
+    }
+    void readsNoNewlineMarkers()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(bool, oldMissing);
+        QFETCH(bool, newMissing);
+        const auto parsed = parsePatch(text);
+        QVERIFY2(parsed.ok(), parsed.ok() ? "" : qPrintable(parsed.error().message));
+        const Hunk &h = parsed->files.first().hunks.first();
+        QCOMPARE(h.oldEndsWithoutNewline, oldMissing);
+        QCOMPARE(h.newEndsWithoutNewline, newMissing);
+    }
+
+    void keepsBytesThatAreNotUtf8()
+    {
+        const auto parsed = parsePatch(QByteArray(" caf\xe9\n-na\xefve\n+na\xefve \xff\xfe\n"));
+        QVERIFY(parsed.ok());
+        const Hunk &h = parsed->files.first().hunks.first();
+        QCOMPARE(h.newSide(), (QList<QByteArray>{"caf\xe9", "na\xefve \xff\xfe"}));
+    }
+
     void refuses_data()
     {
         QTest::addColumn<QString>("text");
@@ -154,6 +239,11 @@ private Q_SLOTS:
                                 << int(ErrorUnsupportedPatch) << QStringLiteral("patch line 3: binary patches are not supported");
         QTest::newRow("mode change only") << QStringLiteral("diff --git a/run.sh b/run.sh\nold mode 100644\nnew mode 100755\n")
                                           << int(ErrorUnsupportedPatch) << QStringLiteral("patch line 1: run.sh has no hunks");
+        QTest::newRow("NUL byte") << QString::fromUtf8(QByteArray(" a\n+b\0c\n", 9)) << int(ErrorUnsupportedPatch)
+                                  << QStringLiteral("patch line 2 holds a NUL byte: binary content");
+        QTest::newRow("marker in the middle of a side")
+            << QStringLiteral("@@ -1,2 +1,2 @@\n-a\n\\ No newline at end of file\n-b\n+c\n") << int(ErrorMalformedPatch)
+            << QStringLiteral("patch line 3: \"\\ No newline at end of file\" follows a line that is not the last");
         QTest::newRow("starts with ...") << QStringLiteral("@@\n ...\n+x\n") << int(ErrorMalformedPatch)
                                          << QStringLiteral("patch line 2: hunk 1 starts with \"...\"");
     }

@@ -1,4 +1,5 @@
 // Review files on disk: syntax errors are located, and a failed save never harms the old file.
+#include "anchor/fingerprint.h"
 #include "io/review_file.h"
 #include "seed_review.h"
 
@@ -26,13 +27,36 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("review.json"));
-        const Review seed = test::seedReview();
+        Review seed = test::seedReview();
+        QVERIFY(anchor::fingerprintReview(seed, {}) > 0); // saving gives those missing; given here, all round-trip
         const Status saved = saveReviewFile(seed, path);
         QVERIFY2(saved.ok(), qPrintable(saved.ok() ? QString() : saved.error().message));
         const auto loaded = loadReviewFile(path);
         QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.error().message));
         QVERIFY(*loaded == seed);
         QCOMPARE(serializeReview(*loaded), readAll(path));
+    }
+
+    // The desktop recognises review files by their first key (packaging/desktop/*.mime.xml
+    // matches it within the first 16 bytes).
+    void formatKeyComesFirst()
+    {
+        const QByteArray text = serializeReview(test::seedReview());
+        QVERIFY2(text.startsWith("{\n  \"format\": \"reviewbench-review\",\n  \"agents\": ["), text.left(80).constData());
+        QVERIFY(parseReviewFile(text, QStringLiteral("seed.json")).ok());
+        const QByteArray empty = serializeReview(Review{});
+        QVERIFY2(empty.startsWith("{\n  \"format\": \"reviewbench-review\",\n"), empty.constData());
+        QVERIFY(parseReviewFile(empty, QStringLiteral("empty.json")).ok());
+    }
+
+    void formatKeyIsOptionalButChecked()
+    {
+        QVERIFY(parseReviewFile("{\"schemaVersion\": 1}", QStringLiteral("old.json")).ok());
+        const auto other = parseReviewFile("{\"format\": \"sarif\", \"schemaVersion\": 1}", QStringLiteral("x.json"));
+        QVERIFY(!other.ok());
+        QCOMPARE(other.error().message,
+                 QStringLiteral("x.json: format: \"sarif\" is not a Reviewbench review (expected \"reviewbench-review\")"));
+        QVERIFY(!parseReviewFile("{\"format\": 2, \"schemaVersion\": 1}", QStringLiteral("x.json")).ok());
     }
 
     void syntaxErrorNamesFileLineAndColumn()
@@ -90,7 +114,29 @@ private Q_SLOTS:
         QVERIFY(!saved.ok());
         QVERIFY2(saved.error().message.contains(QLatin1String("previous file is unchanged")), qPrintable(saved.error().message));
         QCOMPARE(readAll(path), before);
-        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 1); // no temp file left behind
+        // No temporary file left behind: the file, and the backup of the version it holds.
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
+                 (QStringList{QStringLiteral("review.json"), QStringLiteral("review.json.bak")}));
+        QCOMPARE(readAll(path + QStringLiteral(".bak")), before);
+    }
+
+    void saveKeepsThePreviousVersionAsBackup()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("review.json"));
+        Review first;
+        first.executiveSummary = QStringLiteral("first");
+        QVERIFY(saveReviewFile(first, path).ok());
+        QVERIFY(!QFile::exists(path + QStringLiteral(".bak"))); // nothing to back up yet
+        Review second = first;
+        second.executiveSummary = QStringLiteral("second");
+        QVERIFY(saveReviewFile(second, path).ok());
+        QCOMPARE(loadReviewFile(path + QStringLiteral(".bak"))->executiveSummary, QStringLiteral("first"));
+        QCOMPARE(loadReviewFile(path)->executiveSummary, QStringLiteral("second"));
+        Review third = first;
+        third.executiveSummary = QStringLiteral("third");
+        QVERIFY(saveReviewFile(third, path).ok());
+        QCOMPARE(loadReviewFile(path + QStringLiteral(".bak"))->executiveSummary, QStringLiteral("second"));
     }
 
     void saveIntoMissingDirectoryFails()

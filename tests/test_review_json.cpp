@@ -74,6 +74,10 @@ private Q_SLOTS:
         QTest::newRow("dangling member") << "issues.0.members.1=\"nobody:1\"" << "issues[0].members[1]: names finding \"nobody:1\"";
         QTest::newRow("dangling agent") << "findings.0.agent=\"ghost\"" << "findings[0].agent: names agent \"ghost\"";
         QTest::newRow("missing id") << "agents.1.id=null" << "agents[1].id: is required";
+        QTest::newRow("duplicate agent id") << "agents.2.id=\"claude\"" << "agents[2].id: \"claude\" is also the id of agents[0]; ids must be unique";
+        QTest::newRow("duplicate finding id") << "findings.3.id=\"claude:S1\"" << "findings[3].id: \"claude:S1\" is also the id of findings[0]";
+        QTest::newRow("duplicate issue id") << "issues.1.id=\"issue-1\"" << "ids must be unique";
+        QTest::newRow("integer beyond int64") << "agents.0.inputTokens=18446744073709551615" << "agents[0].inputTokens: integer 18446744073709551615 is out of range";
         QTest::newRow("top-level array") << "=[]" << "(top level): expected an object";
     }
 

@@ -13,6 +13,8 @@
 #include "widgets/fixes_pane.h"
 #include "widgets/report_pane.h"
 
+#include <QApplication>
+#include <QTabWidget>
 #include <QTableWidget>
 
 #include <QFile>
@@ -122,6 +124,67 @@ private Q_SLOTS:
         const Issue *i = w.document()->review().issue(issue);
         QVERIFY(i->fixState == FixState::Failed);
         QVERIFY2(i->fixRecords.value(0).message.contains(QLatin1String("not found")), qPrintable(i->fixRecords.value(0).message));
+    }
+
+    // Plain replacement code over code the author has changed since the review: the
+    // preview says why it is refused, and nothing is written.
+    void previewShowsWhyAReplacementIsRefused()
+    {
+        auto review = loadReviewFile(m_demo.reviewPath);
+        QVERIFY(review.ok());
+        const QString issueId = issueWithMember(*review, QStringLiteral("claude:I1"));
+        Issue *issue = review->issue(issueId);
+        QVERIFY(issue && !issue->codeExcerpt.isEmpty());
+        const QString replacement = QStringLiteral("    def reserve_many(self, items):\n"
+                                         "        \"\"\"Reserves every (sku, quantity) pair, or none of them.\"\"\"\n"
+                                         "        reserved = []\n"
+                                         "        try:\n"
+                                         "            for sku, quantity in items:\n"
+                                         "                self.reserve(sku, quantity)\n"
+                                         "                reserved.append((sku, quantity))\n"
+                                         "        except (OutOfStock, ValueError):\n"
+                                         "            for sku, quantity in reserved:\n"
+                                         "                self.release(sku, quantity)\n"
+                                         "            raise\n"
+                                         "        return reserved\n");
+        issue->fixes = {IssueFix{QStringLiteral("claude:I1"), QStringLiteral("inventory/stock.py"), QString(), replacement, true}};
+        QVERIFY(saveReviewFile(*review, m_demo.reviewPath).ok());
+        // The author's own fix, made after the review.
+        const QString stock = m_demo.repositoryPath + QStringLiteral("/inventory/stock.py");
+        QByteArray text = readAll(stock);
+        QVERIFY(text.contains("            self.reserve(sku, quantity)\n"));
+        text.replace("            self.reserve(sku, quantity)\n", "            if not self.try_reserve(sku, quantity):\n"
+                                                                  "                self.release_all(reserved)\n"
+                                                                  "                raise OutOfStock(sku)\n");
+        QFile f(stock);
+        QVERIFY(f.open(QIODevice::WriteOnly) && f.write(text) == text.size());
+        f.close();
+
+        ui::MainWindow w;
+        w.setInteractive(false);
+        w.resize(1400, 900);
+        w.show();
+        QVERIFY(w.openReviewFile(m_demo.reviewPath));
+        QTRY_VERIFY_WITH_TIMEOUT(w.session()->isOpen(), 10000);
+        w.consolidationPane()->selectIssue(issueId);
+        ui::FixesPane *fixes = w.fixesPane();
+        QVERIFY(!fixes->previewFix());
+        auto *preview = fixes->findChild<QPlainTextEdit *>(QStringLiteral("fixPreview"));
+        const QString shown = preview->toPlainText();
+        QVERIFY2(shown.contains(QLatin1String("the code the finding quotes has changed since the review: its line "
+                                              "\"self.reserve(sku, quantity)\" is no longer in the file")),
+                 qPrintable(shown));
+        if (const QByteArray dir = qgetenv("RB_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            for (QWidget *p = fixes->parentWidget(); p; p = p->parentWidget())
+                if (auto *tabs = qobject_cast<QTabWidget *>(p)) {
+                    tabs->setCurrentIndex(tabs->indexOf(fixes));
+                    break;
+                }
+            QApplication::processEvents();
+            QVERIFY(w.grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/fix-refused.png")));
+        }
+        QVERIFY(!fixes->applyFix());
+        QCOMPARE(readAll(stock), text);
     }
 
     void applyAllAcceptedAppliesOnlyAccepted()

@@ -6,7 +6,11 @@
 #include "dialogs/raw_review_dialog.h"
 #include "dialogs/run_agents_dialog.h"
 #include "dialogs/shortcuts_dialog.h"
+#include "document/document_guard.h"
 #include "document/review_document.h"
+#include "git/repository.h"
+#include "io/review_file.h"
+#include "io/side_files.h"
 #include "edit/issue_edits.h"
 #include "models/issue_tree_model.h"
 #include "settings/app_settings.h"
@@ -17,6 +21,7 @@
 #include "widgets/diff_pane.h"
 #include "widgets/files_pane.h"
 #include "widgets/fixes_pane.h"
+#include "widgets/notice_bar.h"
 #include "widgets/report_pane.h"
 #include "widgets/retro_pane.h"
 #include "diff/diff_view.h"
@@ -27,15 +32,20 @@
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QFile>
 #include <QFileInfo>
 #include <QInputDialog>
 #include <QKeySequence>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
+#include <QVBoxLayout>
 #include <QStatusBar>
 #include <QUndoStack>
 
 #include <KSyntaxHighlighting/Repository>
+
+#include <utility>
 
 namespace rb::ui {
 
@@ -46,9 +56,30 @@ MainWindow::MainWindow(QWidget *parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     m_diff = new DiffPane(m_session, m_document, m_syntax.get(), this);
-    setCentralWidget(m_diff);
+    auto *central = new QWidget(this);
+    auto *column = new QVBoxLayout(central);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    m_readOnlyBar = new NoticeBar(QStringLiteral("readOnlyBar"), central);
+    m_repositoryBar = new NoticeBar(QStringLiteral("repositoryBar"), central);
+    connect(m_repositoryBar->addButton(tr("Locate Repository…"), QStringLiteral("locateRepository")), &QPushButton::clicked, this,
+            &MainWindow::showLocateRepositoryDialog);
+    column->addWidget(m_readOnlyBar);
+    column->addWidget(m_repositoryBar);
+    column->addWidget(m_diff, 1);
+    setCentralWidget(central);
     createDocks();
     createActions();
+
+    m_guard = new DocumentGuard(m_document, this);
+    connect(m_guard, &DocumentGuard::recoveryFound, this, &MainWindow::offerRecovery);
+    connect(m_guard, &DocumentGuard::recoveryUnreadable, this,
+            [this](const QString &m) { showError(tr("Cannot recover unsaved changes"), m); });
+    connect(m_guard, &DocumentGuard::autosaveFailed, this,
+            [this](const QString &m) { statusBar()->showMessage(tr("Autosave failed: %1").arg(m), 15000); });
+    connect(m_document, &ReviewDocument::readOnlyChanged, this, &MainWindow::updateReadOnlyBar);
+    connect(m_document, &ReviewDocument::readOnlyChanged, this, &MainWindow::updateTitle);
+    connect(m_session, &ReviewSession::opened, this, &MainWindow::reanchorOnOpenedRange);
 
     connect(m_document, &ReviewDocument::reviewReset, this, &MainWindow::openSessionForReview);
     connect(m_files, &FilesPane::fileSelected, m_diff, &DiffPane::showFile);
@@ -121,16 +152,144 @@ void MainWindow::createDocks()
 
 void MainWindow::openSessionForReview()
 {
-    const auto request = ReviewSession::requestFor(m_document->review());
+    Review forRequest = m_document->review();
+    if (!m_locatedRepository.isEmpty())
+        forRequest.metadata.repository = m_locatedRepository;
+    const QString recorded = forRequest.metadata.repository;
+    const auto request = ReviewSession::requestFor(forRequest);
     if (!request) {
         m_session->close();
-        m_diff->view()->showMessage(
-            tr("This review names no repository on this machine, so there is no diff to show. "
-               "Its findings and the consolidation work without it."));
+        if (!recorded.isEmpty() && !QFileInfo(recorded).isDir()) {
+            m_repositoryBar->showMessage(tr("This review's repository, %1, is not on this machine. Locate it to see the diff "
+                                            "and apply fixes; the findings and the consolidation work without it.")
+                                             .arg(recorded));
+            m_diff->view()->showMessage(tr("The repository %1 is not on this machine: use Locate Repository… above.").arg(recorded));
+        } else {
+            if (recorded.isEmpty())
+                m_repositoryBar->showMessage(tr("This review names no repository. Locate it to see the diff and apply fixes."));
+            m_diff->view()->showMessage(
+                tr("This review names no repository on this machine, so there is no diff to show. "
+                   "Its findings and the consolidation work without it."));
+        }
         return;
     }
+    m_repositoryBar->hide();
     m_diff->view()->showMessage(tr("Opening %1…").arg(request->repositoryPath));
     m_session->open(*request);
+}
+
+void MainWindow::showLocateRepositoryDialog()
+{
+    const QString start = QFileInfo(m_document->path()).absolutePath();
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Locate the Review's Repository"), start);
+    if (!dir.isEmpty())
+        locateRepository(dir);
+}
+
+bool MainWindow::locateRepository(const QString &path)
+{
+    const auto repo = git::Repository::open(path);
+    if (!repo) {
+        showError(tr("Not a repository"), repo.error().message);
+        return false;
+    }
+    const QString root = repo->isBare() ? repo->gitDir() : repo->workdir();
+    m_locatedRepository = root;
+    // Recorded in the review (a save keeps it), unless another window writes the file.
+    m_document->setRepositoryPath(root);
+    statusBar()->showMessage(tr("Repository located: %1").arg(root), 10000);
+    openSessionForReview();
+    return true;
+}
+
+void MainWindow::reanchorOnOpenedRange()
+{
+    if (!m_session->isOpen())
+        return;
+    const git::RangeDiff &diff = m_session->diff();
+    const auto reader = [&diff](const QString &path) {
+        anchor::FileLines out;
+        const int i = diff.indexOf(path);
+        if (i < 0)
+            return out; // not in the range: unchanged since the review's base, nothing to check
+        if (diff.files()[i].status == git::FileStatus::Deleted) {
+            out.state = anchor::FileLines::Gone;
+            return out;
+        }
+        const auto text = diff.newText(i);
+        if (!text)
+            return out;
+        out.state = anchor::FileLines::Present;
+        out.lines = text->split('\n');
+        if (!out.lines.isEmpty() && out.lines.last().isEmpty())
+            out.lines.removeLast();
+        for (QByteArray &l : out.lines)
+            if (l.endsWith('\r'))
+                l.chop(1);
+        return out;
+    };
+    const anchor::ReviewReanchoring r = m_document->reanchor(reader);
+    m_document->giveFingerprints(reader);
+    if (r.changed())
+        statusBar()->showMessage(tr("Findings re-anchored on the code as it is now: %1 moved, %2 stale (kept, marked stale)")
+                                     .arg(r.moved)
+                                     .arg(r.stale),
+                                 15000);
+}
+
+void MainWindow::updateReadOnlyBar()
+{
+    if (m_document->isReadOnly())
+        m_readOnlyBar->showMessage(tr("%1. Edits and fixes are off; Save As writes a copy.").arg(m_document->readOnlyReason()));
+    else
+        m_readOnlyBar->hide();
+}
+
+void MainWindow::offerRecovery(const Recovery &recovery)
+{
+    const QString name = m_document->path().isEmpty() ? tr("An untitled review") : QFileInfo(m_document->path()).fileName();
+    RecoveryChoice choice = m_recoveryChoice;
+    if (m_interactive) {
+        QMessageBox box(QMessageBox::Question, tr("Recover Unsaved Changes"),
+                        tr("%1 has changes from %2 that were never saved: Reviewbench did not close cleanly.\n\n"
+                           "Recover them (then save to keep them), or discard them?")
+                            .arg(name, recovery.savedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))),
+                        QMessageBox::NoButton, this);
+        QPushButton *recover = box.addButton(tr("Recover"), QMessageBox::AcceptRole);
+        box.addButton(tr("Discard"), QMessageBox::DestructiveRole);
+        box.setDefaultButton(recover);
+        box.exec();
+        choice = box.clickedButton() == recover ? RecoveryChoice::Recover : RecoveryChoice::Discard;
+    }
+    if (choice == RecoveryChoice::Discard) {
+        removeAutosave(recovery.autosavePath);
+        statusBar()->showMessage(tr("Unsaved changes from %1 discarded").arg(recovery.savedAt.toString()), 10000);
+        return;
+    }
+    m_document->adoptRecovered(recovery.review);
+    statusBar()->showMessage(tr("Recovered the unsaved changes from %1; save to keep them")
+                                 .arg(recovery.savedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))),
+                             15000);
+}
+
+bool MainWindow::recoverUntitledReview()
+{
+    for (const QString &orphan : orphanedUntitledAutosaves()) {
+        if (orphan == m_guard->autosavePath())
+            continue;
+        auto loaded = loadReviewFile(orphan);
+        if (!loaded) {
+            showError(tr("Cannot recover unsaved changes"), loaded.error().message);
+            continue;
+        }
+        const Recovery recovery{orphan, QFileInfo(orphan).lastModified(), std::move(loaded).value()};
+        offerRecovery(recovery);
+        // Recovered into this window's own slot, or discarded: the orphan has done its part.
+        removeAutosave(orphan);
+        QFile::remove(lockPathFor(orphan));
+        return m_document->isModified();
+    }
+    return false;
 }
 
 void MainWindow::revealFinding(const QString &findingId)
@@ -254,7 +413,7 @@ void MainWindow::updateTitle()
     const QString name = path.isEmpty() ? (m_document->review().metadata.title.isEmpty() ? tr("Untitled review")
                                                                                           : m_document->review().metadata.title)
                                         : QFileInfo(path).fileName();
-    setWindowTitle(QStringLiteral("%1[*] — Reviewbench").arg(name));
+    setWindowTitle(QStringLiteral("%1[*]%2 — Reviewbench").arg(name, m_document->isReadOnly() ? tr(" [read-only]") : QString()));
     setWindowModified(m_document->isModified());
 }
 
@@ -290,8 +449,10 @@ void MainWindow::showOpenDialog()
 
 bool MainWindow::openReviewFile(const QString &path)
 {
+    const QString located = std::exchange(m_locatedRepository, QString()); // belongs to the review open so far
     const Status loaded = m_document->load(QFileInfo(path).absoluteFilePath());
     if (!loaded) {
+        m_locatedRepository = located;
         showError(tr("Cannot open review file"), loaded.error().message);
         return false;
     }
@@ -328,6 +489,7 @@ bool MainWindow::openRange(const RangeRequest &request)
         showError(tr("Cannot open the range"), resolved.error().message);
         return false;
     }
+    m_locatedRepository.clear();
     m_document->reset(newReview(*resolved, QDateTime::currentDateTime()));
     AppSettings::addRecentRepository(resolved->repository);
     statusBar()->showMessage(tr("New review of %1 in %2").arg(

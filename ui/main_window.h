@@ -2,6 +2,7 @@
 // The top-level window. It composes the workbench's parts and wires their signals; the
 // logic lives in the parts (document, panes, actions), not here.
 
+#include "io/autosave.h"
 #include "session/review_session.h"
 
 #include <QMainWindow>
@@ -21,6 +22,8 @@ namespace rb::ui {
 
 class AgentColumnsView;
 class ConsolidationPane;
+class DocumentGuard;
+class NoticeBar;
 class DiffPane;
 class FilesPane;
 class FixesPane;
@@ -58,6 +61,20 @@ public:
 
     // Whether message boxes are shown (false in tests: errors go to the status bar only).
     void setInteractive(bool interactive) { m_interactive = interactive; }
+
+    // Unsaved changes a crashed window left: asked about when interactive; otherwise (tests)
+    // this choice is taken.
+    enum class RecoveryChoice { Recover, Discard };
+    void setRecoveryChoice(RecoveryChoice choice) { m_recoveryChoice = choice; }
+    DocumentGuard *guard() const { return m_guard; }
+    NoticeBar *readOnlyBar() const { return m_readOnlyBar; }
+    NoticeBar *repositoryBar() const { return m_repositoryBar; }
+    // Where the review's repository is on this machine (Locate Repository…): checked, recorded
+    // in the review and opened. False (with the reason shown) when it is not a repository.
+    bool locateRepository(const QString &path);
+    // At start, with nothing else to open: offers the unsaved state of an untitled review
+    // whose window is gone (a crash). Returns whether one was recovered.
+    bool recoverUntitledReview();
     QString lastError() const { return m_lastError; }
 
 Q_SIGNALS:
@@ -87,6 +104,10 @@ private:
     void onIssueSelected(const QString &issueId);
     void showRunAgents();
     void updateRunAgentsAction();
+    void offerRecovery(const Recovery &recovery);
+    void showLocateRepositoryDialog();
+    void reanchorOnOpenedRange();
+    void updateReadOnlyBar();
 
     ReviewDocument *m_document;
     ReviewSession *m_session;
@@ -105,6 +126,11 @@ private:
     QString m_agentConfigPath;
     bool m_interactive = true;
     QString m_lastError;
+    DocumentGuard *m_guard = nullptr;
+    NoticeBar *m_readOnlyBar = nullptr;
+    NoticeBar *m_repositoryBar = nullptr;
+    QString m_locatedRepository; // chosen with Locate Repository… for the open review
+    RecoveryChoice m_recoveryChoice = RecoveryChoice::Recover;
 };
 
 } // namespace rb::ui

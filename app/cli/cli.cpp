@@ -89,7 +89,7 @@ QString usageText()
         "  diff [--repo DIR] (--base REV --head REV | --working-tree) [--stat] [-o FILE]\n"
         "                   print the file list (--stat) or write the unified patch of a\n"
         "                   review range: what --head adds on top of its merge base with --base\n"
-        "  patch [--check] [--repo DIR] [--path FILE] PATCH|-\n"
+        "  patch [--check] [--repo DIR] [--path FILE] [--quoted FILE] PATCH|-\n"
         "                   apply (or only check) a patch or fix fragment to the working\n"
         "                   tree of DIR's repository (default: the current folder's);\n"
         "                   --path names the file when the fragment has no file header\n"

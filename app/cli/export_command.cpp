@@ -2,13 +2,13 @@
 // made from the review file alone, to FILE or standard output.
 #include "cli/cli.h"
 
+#include "io/atomic_file.h"
 #include "io/review_file.h"
 #include "report/export.h"
 
-#include <QFile>
-#include <QSaveFile>
-
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 
 namespace rb::cli {
 
@@ -46,14 +46,20 @@ int exportCommand(const QStringList &args)
     }
     const QByteArray bytes = report::exportReview(*review, *format);
     if (output.isEmpty() || output == QLatin1String("-")) {
+        // A full or closed standard output is a failure, not a truncated report and exit 0.
         out().flush();
-        std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stdout);
-        std::fflush(stdout);
+        errno = 0;
+        const std::size_t written = std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stdout);
+        if (written != std::size_t(bytes.size()) || std::fflush(stdout) != 0 || std::ferror(stdout)) {
+            const int why = errno;
+            err() << "reviewbench export: cannot write to standard output: "
+                  << (why ? QString::fromLocal8Bit(std::strerror(why)) : QStringLiteral("write error")) << "\n";
+            return ExitFailed;
+        }
         return ExitOk;
     }
-    QSaveFile file(output);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        err() << "reviewbench export: " << output << ": cannot write: " << file.errorString() << "\n";
+    if (const Status written = replaceFileAtomically(output, bytes); !written) {
+        err() << "reviewbench export: " << written.error().message << "\n";
         return ExitFailed;
     }
     return ExitOk;

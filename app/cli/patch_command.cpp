@@ -1,5 +1,6 @@
-// `reviewbench patch [--check] [--repo DIR] [--path FILE] PATCH|-`: applies (or checks) one
-// patch or fix fragment to a repository's working tree and reports each hunk's placement.
+// `reviewbench patch [--check] [--repo DIR] [--path FILE] [--quoted FILE] PATCH|-`: applies
+// (or checks) one patch or fix fragment to a repository's working tree and reports each
+// hunk's placement. The patch is read as bytes and used as such.
 #include "cli/cli.h"
 
 #include "git/repository.h"
@@ -12,7 +13,7 @@
 namespace rb::cli {
 
 namespace {
-const char *const kUsage = "usage: reviewbench patch [--check] [--repo DIR] [--path FILE] PATCH|-\n";
+const char *const kUsage = "usage: reviewbench patch [--check] [--repo DIR] [--path FILE] [--quoted FILE] PATCH|-\n";
 
 // --path as the user typed it: relative to the current folder when that lands inside the
 // working tree, else relative to the working tree's root.
@@ -37,17 +38,18 @@ int patchCommand(const QStringList &args)
     bool checkOnly = false;
     QString repoDir = QStringLiteral(".");
     QString pathHint;
+    QString quotedFile;
     QString patchFile;
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString &a = args[i];
         if (a == QLatin1String("--check")) {
             checkOnly = true;
-        } else if (a == QLatin1String("--repo") || a == QLatin1String("--path")) {
+        } else if (a == QLatin1String("--repo") || a == QLatin1String("--path") || a == QLatin1String("--quoted")) {
             if (i + 1 >= args.size()) {
                 err() << "reviewbench patch: " << a << " needs a value\n" << kUsage;
                 return ExitUsage;
             }
-            (a == QLatin1String("--repo") ? repoDir : pathHint) = args[++i];
+            (a == QLatin1String("--repo") ? repoDir : a == QLatin1String("--path") ? pathHint : quotedFile) = args[++i];
         } else if (a.startsWith(QLatin1Char('-')) && a != QLatin1String("-")) {
             err() << "reviewbench patch: unknown option " << a << "\n" << kUsage;
             return ExitUsage;
@@ -76,6 +78,15 @@ int patchCommand(const QStringList &args)
         return ExitBadInput;
     }
     const QByteArray patchBytes = in.readAll();
+    QString quoted;
+    if (!quotedFile.isEmpty()) {
+        QFile q(quotedFile);
+        if (!q.open(QIODevice::ReadOnly)) {
+            err() << "reviewbench patch: cannot read " << quotedFile << ": " << q.errorString() << "\n";
+            return ExitBadInput;
+        }
+        quoted = QString::fromUtf8(q.readAll());
+    }
 
     const auto repo = git::Repository::open(repoDir);
     if (!repo) {
@@ -88,8 +99,8 @@ int patchCommand(const QStringList &args)
     }
     const QString workTree = repo->workdir();
     const QString hint = pathHint.isEmpty() ? QString() : workTreeRelative(workTree, pathHint);
-    const QString text = QString::fromUtf8(patchBytes);
-    const patch::FixResult result = checkOnly ? patch::checkFix(workTree, text, hint) : patch::applyFix(workTree, text, hint);
+    const patch::FixRequest request{patchBytes, hint, quoted};
+    const patch::FixResult result = checkOnly ? patch::checkFix(workTree, request) : patch::applyFix(workTree, request);
 
     QTextStream &stream = result.status == patch::FixStatus::Refused ? err() : out();
     stream << result.describe();

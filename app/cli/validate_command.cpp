@@ -1,6 +1,7 @@
 // `reviewbench validate FILE`: loads a review file with the same code the workbench uses.
 #include "cli/cli.h"
 
+#include "io/review_checks.h"
 #include "io/review_file.h"
 
 namespace rb::cli {
@@ -21,6 +22,9 @@ int validateCommand(const QStringList &args)
           << "  raw findings: " << review->findings.size() << "\n"
           << "  issues: " << review->issues.size() << "\n"
           << "  design observations: " << review->designObservations.size() << "\n";
+    // Valid, but what will not work here or is waiting (standard error, exit status 0).
+    for (const QString &w : reviewFileWarnings(*review, args.first()))
+        err() << "warning: " << args.first() << ": " << w << "\n";
     return ExitOk;
 }
 

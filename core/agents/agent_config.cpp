@@ -1,6 +1,7 @@
 #include "agents/agent_config.h"
 
 #include "io/json_fields.h"
+#include "io/json_text.h"
 
 #include <QDir>
 #include <QFile>
@@ -114,19 +115,11 @@ QList<AgentProfile> applyDocument(const QList<AgentProfile> &base, const json &d
 Result<QList<AgentProfile>> applyAgentConfig(const QList<AgentProfile> &base, const QByteArray &text,
                                              const QString &fileName)
 {
-    json doc;
+    const jsonio::JsonParse doc = jsonio::parseJson(text);
+    if (const auto &e = doc.error)
+        return Error::of(QStringLiteral("%1:%2:%3: not valid JSON: %4").arg(fileName).arg(e->line).arg(e->column).arg(e->what()));
     try {
-        doc = json::parse(text.constBegin(), text.constEnd());
-    } catch (const json::parse_error &e) {
-        const auto [line, column] = lineAndColumnAt(text, qsizetype(e.byte > 0 ? e.byte - 1 : 0));
-        QString what = QString::fromStdString(e.what());
-        const auto cut = what.indexOf(QLatin1String(": "), what.indexOf(QLatin1String("parse error")));
-        if (cut >= 0)
-            what = what.mid(cut + 2);
-        return Error::of(QStringLiteral("%1:%2:%3: not valid JSON: %4").arg(fileName).arg(line).arg(column).arg(what));
-    }
-    try {
-        return applyDocument(base, doc);
+        return applyDocument(base, doc.value);
     } catch (const FieldError &e) {
         return Error::of(QStringLiteral("%1: %2").arg(fileName, QString::fromStdString(e.what())));
     } catch (const json::exception &e) {

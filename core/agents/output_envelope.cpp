@@ -1,6 +1,7 @@
 #include "agents/output_envelope.h"
 
 #include "agents/stream_events.h"
+#include "io/json_text.h"
 
 #include <QList>
 
@@ -18,21 +19,10 @@ struct Parsed {
 
 Parsed parseJson(const QByteArray &text)
 {
-    try {
-        return {json::parse(text.constBegin(), text.constEnd()), {}};
-    } catch (const json::parse_error &e) {
-        int line = 1, column = 1;
-        const qsizetype end = std::min<qsizetype>(qsizetype(e.byte > 0 ? e.byte - 1 : 0), text.size());
-        for (qsizetype i = 0; i < end; ++i) {
-            if (text[i] == '\n') {
-                ++line;
-                column = 1;
-            } else {
-                ++column;
-            }
-        }
-        return {{}, QStringLiteral("line %1, column %2").arg(line).arg(column)};
-    }
+    jsonio::JsonParse doc = jsonio::parseJson(text);
+    if (const auto &e = doc.error)
+        return {{}, QStringLiteral("line %1, column %2").arg(e->line).arg(e->column)};
+    return {std::move(doc.value), {}};
 }
 
 // CLIs sometimes print a notice line before their JSON; the envelope is the last object

@@ -7,6 +7,9 @@
 #include <QFile>
 #include <QSaveFile>
 
+#include <exception>
+#include <optional>
+
 namespace rb::agents {
 
 Result<QString> writeFindingsSchema(const QString &directory)
@@ -35,13 +38,24 @@ Status addRunToReview(Review &review, const AgentRun &run)
     source.agentName = run.name;
     source.fileName = QStringLiteral("output of agent %1").arg(run.id);
     source.format = run.format;
-    auto parsed = parse::parseRawReview(run.rawOutput.toUtf8(), source);
-    if (!parsed) {
+    // One agent's output is that agent's business: whatever it holds, the run is kept and
+    // the others are not affected. The parsers return errors as values; the catch is the
+    // last line of defence (an allocation failure on an enormous output).
+    const auto keepUnparsed = [&](const QString &why) {
         AgentRun kept = run;
-        kept.parseWarnings << ParseWarning{0, parsed.error().message};
+        kept.parseWarnings << ParseWarning{0, why};
         review.agents << kept;
-        return Ok{};
+        return Status(Ok{});
+    };
+    std::optional<Result<parse::ParsedReview>> result;
+    try {
+        result.emplace(parse::parseRawReview(run.rawOutput.toUtf8(), source));
+    } catch (const std::exception &e) {
+        return keepUnparsed(QStringLiteral("%1: could not be read: %2").arg(source.fileName, QString::fromUtf8(e.what()).left(200)));
     }
+    Result<parse::ParsedReview> &parsed = *result;
+    if (!parsed)
+        return keepUnparsed(parsed.error().message);
     // The parser knows what the agent wrote; the runner knows how it ran.
     AgentRun &merged = parsed->run;
     const bool placeholder = merged.status == RunStatus::Failed;
@@ -62,7 +76,9 @@ Status addRunToReview(Review &review, const AgentRun &run)
     merged.format = run.format;
     merged.status = placeholder ? RunStatus::Failed : RunStatus::Succeeded;
     merged.failureReason = placeholder ? placeholderReason : QString();
-    return parse::addAgentReview(review, *parsed);
+    if (const Status added = parse::addAgentReview(review, *parsed); !added)
+        return keepUnparsed(added.error().message);
+    return Ok{};
 }
 
 } // namespace rb::agents

@@ -1,5 +1,7 @@
 #include "agents/stream_events.h"
 
+#include "io/json_text.h"
+
 #include <QRegularExpression>
 
 #include <nlohmann/json.hpp>
@@ -296,8 +298,8 @@ QString geminiError(Scratch &s, const QString &message)
     if (brace >= 0) {
         const qsizetype end = message.lastIndexOf(QLatin1Char('}'));
         const QByteArray inner = message.mid(brace, end - brace + 1).toUtf8();
-        const json parsed = json::parse(inner.constBegin(), inner.constEnd(), nullptr, false);
-        const json *err = parsed.is_discarded() ? nullptr : member(parsed, "error");
+        const jsonio::JsonParse parsed = jsonio::parseJson(inner);
+        const json *err = parsed.ok() ? member(parsed.value, "error") : nullptr;
         if (err && err->is_object()) {
             const auto code = integer(*err, "code");
             if (code)
@@ -396,8 +398,9 @@ void StreamEventReader::line(const QByteArray &raw)
     const QByteArray text = raw.trimmed();
     if (text.isEmpty())
         return;
-    const json e = json::parse(text.constBegin(), text.constEnd(), nullptr, false);
-    if (e.is_discarded() || !e.is_object()) {
+    const jsonio::JsonParse parsed = jsonio::parseJson(text);
+    const json &e = parsed.value;
+    if (!parsed.ok() || !e.is_object()) {
         ++m_scratch.state.skippedLines;
         return;
     }

@@ -17,6 +17,12 @@ std::pair<int, int> lineAndColumnAt(const QByteArray &text, qsizetype offset)
     return {line, column};
 }
 
+QString bounded(const QString &s)
+{
+    constexpr qsizetype kMax = 40;
+    return s.size() <= kMax ? s : s.left(kMax) + QStringLiteral("… (%1 characters)").arg(s.size());
+}
+
 QString typeName(const json &j)
 {
     switch (j.type()) {
@@ -109,6 +115,8 @@ std::optional<qint64> optInt64(const json &obj, const char *key, const QString &
     const json *v = typed(obj, key, path, &json::is_number_integer, "an integer");
     if (!v)
         return std::nullopt;
+    if (v->is_number_unsigned() && v->get<quint64>() > quint64(std::numeric_limits<qint64>::max()))
+        throw FieldError(child(path, key), QStringLiteral("integer %1 is out of range").arg(v->get<quint64>()));
     return v->get<qint64>();
 }
 
@@ -154,7 +162,7 @@ QDateTime dateTime(const json &obj, const char *key, const QString &path)
     QDateTime d = QDateTime::fromString(s, Qt::ISODateWithMs);
     if (!d.isValid())
         throw FieldError(child(path, key),
-                         QStringLiteral("\"%1\" is not an ISO 8601 date and time (e.g. 2026-03-21T13:57:24Z)").arg(s));
+                         QStringLiteral("\"%1\" is not an ISO 8601 date and time (e.g. 2026-03-21T13:57:24Z)").arg(bounded(s)));
     return d;
 }
 

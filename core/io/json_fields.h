@@ -24,6 +24,9 @@ public:
 };
 
 QString typeName(const json &j);
+// Input quoted in a message: at most 40 characters, "…" when cut, so that a 20 MB value
+// does not make a 20 MB message.
+QString bounded(const QString &s);
 // 1-based line and column of a byte offset in text (for JSON syntax errors).
 std::pair<int, int> lineAndColumnAt(const QByteArray &text, qsizetype offset);
 QString child(const QString &path, const char *key);
@@ -55,7 +58,7 @@ auto enumValue(const json &obj, const char *key, const QString &path, decltype(*
     const auto v = parse(s);
     if (!v)
         throw FieldError(child(path, key), QStringLiteral("unknown value \"%1\"; expected one of %2")
-                                               .arg(s, QString::fromLatin1(expected)));
+                                               .arg(bounded(s), QString::fromLatin1(expected)));
     return *v;
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 // Reading and writing review files on disk. Saving is atomic: a failed save leaves the
-// previous file untouched.
+// previous file untouched; the version a save replaces is kept as NAME.bak (side_files.h).
 
 #include "model/review.h"
 #include "util/result.h"
@@ -16,7 +16,9 @@ Result<Review> parseReviewFile(const QByteArray &text, const QString &fileName);
 
 Result<Review> loadReviewFile(const QString &path);
 
-QByteArray serializeReview(const Review &review); // pretty-printed, trailing newline
+// Pretty-printed, trailing newline; findings and issues without a fingerprint get one made
+// from the review alone (anchor/fingerprint.h).
+QByteArray serializeReview(const Review &review);
 Status saveReviewFile(const Review &review, const QString &path);
 
 } // namespace rb

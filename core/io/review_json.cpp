@@ -1,6 +1,9 @@
 #include "io/review_json.h"
 
+
 #include "io/json_fields.h"
+
+#include <QHash>
 
 namespace rb {
 
@@ -17,6 +20,10 @@ json locationToJson(const Location &l)
         j["startLine"] = l.startLine;
         j["endLine"] = l.endLine;
     }
+    if (l.movedFrom > 0)
+        j["movedFrom"] = l.movedFrom;
+    if (l.stale)
+        j["stale"] = true;
     return j;
 }
 
@@ -86,7 +93,7 @@ json agentToJson(const AgentRun &a)
 
 json findingToJson(const RawFinding &f)
 {
-    return json{{"id", fromString(f.id)},
+    json j{{"id", fromString(f.id)},
                 {"agent", fromString(f.agentId)},
                 {"rawId", fromString(f.rawId)},
                 {"severity", fromString(toString(f.severity))},
@@ -98,6 +105,9 @@ json findingToJson(const RawFinding &f)
                 {"fixProse", fromString(f.fixProse)},
                 {"fixPatch", fromString(f.fixPatch)},
                 {"span", spanToJson(f.span)}};
+    if (!f.fingerprint.isEmpty())
+        j["fingerprint"] = fromString(f.fingerprint);
+    return j;
 }
 
 json observationToJson(const RawObservation &o)
@@ -119,7 +129,22 @@ json issueToJson(const Issue &i)
         records.push_back({{"path", fromString(r.path)}, {"contentHashBefore", fromString(r.contentHashBefore)},
                            {"contentHashAfter", fromString(r.contentHashAfter)},
                            {"message", fromString(r.message)}, {"when", fromDateTime(r.when)},
-                           {"appliedDiff", fromString(r.appliedDiff)}, {"created", r.created}});
+                           {"appliedDiff", fromString(r.appliedDiff)}, {"created", r.created},
+                           {"fix", fromString(r.fixId)}});
+    json fixes = json::array();
+    for (const IssueFix &f : i.fixes)
+        fixes.push_back({{"id", fromString(f.id)}, {"path", fromString(f.path)}, {"prose", fromString(f.prose)},
+                         {"patch", fromString(f.patch)}, {"chosen", f.chosen}});
+    json combined = json::array();
+    for (const CombinedIssue &c : i.combined) {
+        json cj{{"id", fromString(c.id)},       {"title", fromString(c.title)},
+                {"body", fromString(c.body)},   {"codeExcerpt", fromString(c.codeExcerpt)},
+                {"notes", fromString(c.notes)}, {"severityReason", fromString(c.severityReason)},
+                {"triage", fromString(toString(c.triage))}, {"members", fromStringList(c.members)}};
+        if (c.finalSeverity)
+            cj["finalSeverity"] = toString(*c.finalSeverity).toStdString();
+        combined.push_back(cj);
+    }
     json j{{"id", fromString(i.id)},
            {"title", fromString(i.title)},
            {"body", fromString(i.body)},
@@ -133,12 +158,14 @@ json issueToJson(const Issue &i)
            {"triage", fromString(toString(i.triage))},
            {"fixState", fromString(toString(i.fixState))},
            {"codeExcerpt", fromString(i.codeExcerpt)},
-           {"fixProse", fromString(i.fixProse)},
-           {"fixPatch", fromString(i.fixPatch)},
+           {"fixes", fixes},
+           {"combined", combined},
            {"fixRecords", records},
            {"notes", fromString(i.notes)}};
     if (i.finalSeverity)
         j["finalSeverity"] = toString(*i.finalSeverity).toStdString();
+    if (!i.fingerprint.isEmpty())
+        j["fingerprint"] = fromString(i.fingerprint);
     return j;
 }
 
@@ -185,6 +212,10 @@ Location readLocation(const json &j, const QString &p)
     l.endLine = integer(j, "endLine", p, l.startLine);
     if (l.startLine < 0 || l.endLine < l.startLine)
         throw FieldError(p, QStringLiteral("line range %1-%2 is not valid").arg(l.startLine).arg(l.endLine));
+    l.movedFrom = integer(j, "movedFrom", p, 0);
+    if (l.movedFrom < 0)
+        throw FieldError(p + QStringLiteral(".movedFrom"), QStringLiteral("must be a line number"));
+    l.stale = boolean(j, "stale", p, false);
     return l;
 }
 
@@ -280,6 +311,7 @@ RawFinding readFinding(const json &j, const QString &p)
     f.fixProse = str(j, "fixProse", p);
     f.fixPatch = str(j, "fixPatch", p);
     f.span = readSpan(j, "span", p);
+    f.fingerprint = str(j, "fingerprint", p);
     return f;
 }
 
@@ -321,14 +353,43 @@ Issue readIssue(const json &j, const QString &p)
     i.fixState = enumValue(j, "fixState", p, FixState::NotApplied, fixStateFromString,
                            "not-applied, applied, failed, reverted");
     i.codeExcerpt = str(j, "codeExcerpt", p);
-    i.fixProse = str(j, "fixProse", p);
-    i.fixPatch = str(j, "fixPatch", p);
+    i.fixes = readArray<IssueFix>(j, "fixes", p, [](const json &f, const QString &fp) {
+        return IssueFix{requiredStr(f, "id", fp), str(f, "path", fp), str(f, "prose", fp), str(f, "patch", fp),
+                        boolean(f, "chosen", fp, false)};
+    });
+    for (qsizetype a = 0; a < i.fixes.size(); ++a)
+        for (qsizetype b = 0; b < a; ++b)
+            if (i.fixes[a].id == i.fixes[b].id)
+                throw FieldError(QStringLiteral("%1[%2].id").arg(child(p, "fixes")).arg(a),
+                                 QStringLiteral("\"%1\" is already the id of fixes[%2]").arg(i.fixes[a].id).arg(b));
+    // Version 1 had one fix per issue; it becomes the issue's one chosen fix (its id is
+    // settled by legacyFixIds() once the findings are known).
+    const QString oldProse = str(j, "fixProse", p);
+    const QString oldPatch = str(j, "fixPatch", p);
+    if (i.fixes.isEmpty() && (!oldProse.trimmed().isEmpty() || !oldPatch.trimmed().isEmpty()))
+        i.fixes << IssueFix{QString(), i.locations.value(0).path, oldProse, oldPatch, true};
+    i.combined = readArray<CombinedIssue>(j, "combined", p, [](const json &c, const QString &cp) {
+        CombinedIssue ci;
+        ci.id = str(c, "id", cp);
+        ci.title = str(c, "title", cp);
+        ci.body = str(c, "body", cp);
+        ci.codeExcerpt = str(c, "codeExcerpt", cp);
+        ci.notes = str(c, "notes", cp);
+        ci.severityReason = str(c, "severityReason", cp);
+        if (!str(c, "finalSeverity", cp).isEmpty())
+            ci.finalSeverity = enumValue(c, "finalSeverity", cp, Severity::Suggestion, severityFromString, kSeverities);
+        ci.triage = enumValue(c, "triage", cp, TriageState::Open, triageStateFromString,
+                              "open, accepted, rejected, false-positive");
+        ci.members = strList(c, "members", cp);
+        return ci;
+    });
     i.fixRecords = readArray<FixRecord>(j, "fixRecords", p, [](const json &r, const QString &rp) {
         return FixRecord{str(r, "path", rp), str(r, "contentHashBefore", rp), str(r, "contentHashAfter", rp),
                          str(r, "message", rp), dateTime(r, "when", rp), str(r, "appliedDiff", rp),
-                         boolean(r, "created", rp, false)};
+                         boolean(r, "created", rp, false), str(r, "fix", rp)};
     });
     i.notes = str(j, "notes", p);
+    i.fingerprint = str(j, "fingerprint", p);
     return i;
 }
 
@@ -346,28 +407,73 @@ DesignObservation readDesign(const json &j, const QString &p)
     return d;
 }
 
+// A version 1 fix is named after the member that wrote it (the one whose patch or prose it
+// is), else after the issue's first member.
+void legacyFixIds(Review &r)
+{
+    for (Issue &issue : r.issues) {
+        for (IssueFix &fix : issue.fixes) {
+            if (!fix.id.isEmpty())
+                continue;
+            QString id;
+            for (const QString &m : issue.members) {
+                const RawFinding *f = r.finding(m);
+                if (f && ((fix.hasPatch() && f->fixPatch == fix.patch) || (!fix.hasPatch() && f->fixProse == fix.prose))) {
+                    id = m;
+                    break;
+                }
+            }
+            fix.id = id.isEmpty() ? issue.members.value(0, QStringLiteral("fix-1")) : id;
+            for (FixRecord &rec : issue.fixRecords)
+                if (rec.fixId.isEmpty())
+                    rec.fixId = fix.id;
+        }
+    }
+}
+
 // References between parts of the file must resolve, or the workbench would show ghosts.
+// Ids are keys: each must be unique in its list (docs/review-file.md). Returns id → index.
+template <typename List>
+QHash<QString, qsizetype> uniqueIds(const List &list, const char *field)
+{
+    QHash<QString, qsizetype> index;
+    index.reserve(list.size());
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        if (const auto it = index.constFind(list[i].id); it != index.cend())
+            throw FieldError(QStringLiteral("%1[%2].id").arg(QLatin1String(field)).arg(i),
+                             QStringLiteral("\"%1\" is also the id of %2[%3]; ids must be unique")
+                                 .arg(bounded(list[i].id), QLatin1String(field))
+                                 .arg(it.value()));
+        index.insert(list[i].id, i);
+    }
+    return index;
+}
+
 void checkReferences(const Review &r)
 {
+    const auto agents = uniqueIds(r.agents, "agents");
+    const auto findings = uniqueIds(r.findings, "findings");
+    const auto observations = uniqueIds(r.observations, "observations");
+    uniqueIds(r.issues, "issues");
     for (qsizetype i = 0; i < r.findings.size(); ++i)
-        if (!r.agent(r.findings[i].agentId))
+        if (!agents.contains(r.findings[i].agentId))
             throw FieldError(QStringLiteral("findings[%1].agent").arg(i),
-                             QStringLiteral("names agent \"%1\", which is not in \"agents\"").arg(r.findings[i].agentId));
+                             QStringLiteral("names agent \"%1\", which is not in \"agents\"").arg(bounded(r.findings[i].agentId)));
     for (qsizetype i = 0; i < r.observations.size(); ++i)
-        if (!r.agent(r.observations[i].agentId))
+        if (!agents.contains(r.observations[i].agentId))
             throw FieldError(QStringLiteral("observations[%1].agent").arg(i),
-                             QStringLiteral("names agent \"%1\", which is not in \"agents\"").arg(r.observations[i].agentId));
+                             QStringLiteral("names agent \"%1\", which is not in \"agents\"").arg(bounded(r.observations[i].agentId)));
     for (qsizetype i = 0; i < r.issues.size(); ++i)
         for (qsizetype m = 0; m < r.issues[i].members.size(); ++m)
-            if (!r.finding(r.issues[i].members[m]))
+            if (!findings.contains(r.issues[i].members[m]))
                 throw FieldError(QStringLiteral("issues[%1].members[%2]").arg(i).arg(m),
-                                 QStringLiteral("names finding \"%1\", which is not in \"findings\"").arg(r.issues[i].members[m]));
+                                 QStringLiteral("names finding \"%1\", which is not in \"findings\"").arg(bounded(r.issues[i].members[m])));
     for (qsizetype i = 0; i < r.designObservations.size(); ++i)
         for (qsizetype m = 0; m < r.designObservations[i].members.size(); ++m)
-            if (!r.observation(r.designObservations[i].members[m]))
+            if (!observations.contains(r.designObservations[i].members[m]))
                 throw FieldError(QStringLiteral("designObservations[%1].members[%2]").arg(i).arg(m),
                                  QStringLiteral("names observation \"%1\", which is not in \"observations\"")
-                                     .arg(r.designObservations[i].members[m]));
+                                     .arg(bounded(r.designObservations[i].members[m])));
 }
 
 } // namespace
@@ -377,7 +483,8 @@ nlohmann::json reviewToJson(const Review &r)
     json retro = json::array();
     for (const RetroNote &n : r.retroNotes)
         retro.push_back({{"agent", fromString(n.agentId)}, {"text", fromString(n.text)}});
-    return json{{"schemaVersion", Review::kSchemaVersion},
+    return json{{kReviewFormatKey, kReviewFormat},
+                {"schemaVersion", Review::kSchemaVersion},
                 {"metadata", metadataToJson(r.metadata)},
                 {"agents", arrayOf(r.agents, agentToJson)},
                 {"findings", arrayOf(r.findings, findingToJson)},
@@ -397,6 +504,9 @@ Result<Review> reviewFromJson(const nlohmann::json &doc)
 {
     try {
         requireObject(doc, {});
+        if (const json *format = find(doc, kReviewFormatKey); format && *format != kReviewFormat)
+            return Error::of(QStringLiteral("format: %1 is not a Reviewbench review (expected \"%2\")")
+                                 .arg(QString::fromStdString(format->dump()), QLatin1String(kReviewFormat)));
         const json *version = find(doc, "schemaVersion");
         if (!version)
             return Error::of(QStringLiteral("schemaVersion: missing; this is not a Reviewbench review file"));
@@ -434,6 +544,7 @@ Result<Review> reviewFromJson(const nlohmann::json &doc)
         });
         r.retroSummary = str(doc, "retroSummary", {});
         checkReferences(r);
+        legacyFixIds(r);
         return r;
     } catch (const FieldError &e) {
         return Error::of(QString::fromStdString(e.what()));

@@ -11,4 +11,13 @@ QString Location::toString() const
     return QStringLiteral("%1:%2-%3").arg(path).arg(startLine).arg(endLine);
 }
 
+QString Location::describe() const
+{
+    if (stale)
+        return toString() + QStringLiteral(" (stale: its code is gone)");
+    if (movedFrom > 0)
+        return toString() + QStringLiteral(" (moved from line %1)").arg(movedFrom);
+    return toString();
+}
+
 } // namespace rb

@@ -11,9 +11,16 @@ struct Location {
     QString path;
     int startLine = 0;
     int endLine = 0;
+    // Re-anchoring (anchor/reanchor.h): the start line as reviewed, when the code has moved
+    // since (0: never moved); and whether the quoted code could not be found any more.
+    int movedFrom = 0;
+    bool stale = false;
 
     bool hasLines() const { return startLine > 0; }
     QString toString() const; // "path", "path:12" or "path:12-30"
+    // For people: toString() and what re-anchoring found ("path:14-20 (moved from line 12)",
+    // "path:12 (stale: its code is gone)").
+    QString describe() const;
     bool operator==(const Location &) const = default;
 };
 

@@ -1,5 +1,6 @@
 #include "parse/json_locate.h"
 
+#include "io/json_text.h"
 #include "parse/source_text.h"
 
 #include <QList>
@@ -221,17 +222,11 @@ int lineOfJsonPath(const QByteArray &text, const QString &path)
 
 Result<nlohmann::json> parseJsonText(const QByteArray &text, const QString &fileName, const QString &expected)
 {
-    try {
-        return nlohmann::json::parse(text.constBegin(), text.constEnd());
-    } catch (const nlohmann::json::parse_error &e) {
-        const auto [line, column] = lineAndColumnAt(text, e.byte > 0 ? qsizetype(e.byte - 1) : 0);
-        QString what = QString::fromStdString(e.what());
-        const auto cut = what.indexOf(QLatin1String(": "), what.indexOf(QLatin1String("parse error")));
-        if (cut >= 0)
-            what = what.mid(cut + 2);
+    jsonio::JsonParse doc = jsonio::parseJson(text);
+    if (const auto &e = doc.error)
         return Error::of(QStringLiteral("%1:%2:%3: not valid JSON (%4); expected %5")
-                             .arg(fileName).arg(line).arg(column).arg(what, expected));
-    }
+                             .arg(fileName).arg(e->line).arg(e->column).arg(e->what(), expected));
+    return std::move(doc.value);
 }
 
 Error fieldError(const QByteArray &text, const QString &fileName, const QString &fieldMessage)

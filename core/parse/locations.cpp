@@ -29,11 +29,19 @@ std::optional<std::pair<int, int>> parseLines(const QString &s)
 QString stripWrapping(QString s)
 {
     s = s.trimmed();
-    while (s.size() >= 2 && ((s.startsWith(QLatin1Char('`')) && s.endsWith(QLatin1Char('`')))
-                             || (s.startsWith(QLatin1String("**")) && s.endsWith(QLatin1String("**")))
-                             || (s.startsWith(QLatin1Char('*')) && s.endsWith(QLatin1Char('*')))))
-        s = s.mid(s.startsWith(QLatin1String("**")) ? 2 : 1).chopped(s.startsWith(QLatin1String("**")) ? 2 : 1).trimmed();
-    return s;
+    for (;;) {
+        // The wrapper on each side: "**" needs four characters ("**" alone or "***" is
+        // no wrapping around anything), a single "`" or "*" needs two.
+        qsizetype w = 0;
+        if (s.size() >= 4 && s.startsWith(QLatin1String("**")) && s.endsWith(QLatin1String("**")))
+            w = 2;
+        else if (s.size() >= 2 && ((s.startsWith(QLatin1Char('`')) && s.endsWith(QLatin1Char('`')))
+                                   || (s.startsWith(QLatin1Char('*')) && s.endsWith(QLatin1Char('*')))))
+            w = 1;
+        if (w == 0)
+            return s;
+        s = s.sliced(w, s.size() - 2 * w).trimmed();
+    }
 }
 
 // One comma list: "reload.go:88, 120-131" or "a.go:1, b.go:2".

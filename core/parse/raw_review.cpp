@@ -1,5 +1,6 @@
 #include "parse/raw_review.h"
 
+#include "io/json_text.h"
 #include "parse/findings_json.h"
 #include "parse/json_locate.h"
 #include "parse/markdown_review.h"
@@ -132,13 +133,11 @@ RawFormat detectFormat(const QByteArray &text)
 {
     if (!startsLikeJson(text))
         return RawFormat::Markdown;
-    try {
-        const auto doc = nlohmann::json::parse(text.constBegin(), text.constEnd());
-        return looksLikeSarif(doc) ? RawFormat::Sarif : RawFormat::Json;
-    } catch (const nlohmann::json::parse_error &) {
-        // Starts like JSON but is not: reported as broken JSON rather than read as Markdown.
-        return text.contains("\"runs\"") && text.contains("sarif") ? RawFormat::Sarif : RawFormat::Json;
-    }
+    const jsonio::JsonParse doc = jsonio::parseJson(text);
+    if (doc.ok())
+        return looksLikeSarif(doc.value) ? RawFormat::Sarif : RawFormat::Json;
+    // Starts like JSON but is not: reported as broken JSON rather than read as Markdown.
+    return text.contains("\"runs\"") && text.contains("sarif") ? RawFormat::Sarif : RawFormat::Json;
 }
 
 Result<ParsedReview> parseRawReview(const QByteArray &input, const RawReviewSource &source)

@@ -2,6 +2,8 @@
 
 #include "patch/indentation.h"
 #include "patch/line_matcher.h"
+#include "patch/region_check.h"
+#include "patch/text_encoding.h"
 
 #include <QRegularExpression>
 
@@ -22,13 +24,16 @@ struct Placed {
     int pos = 0;
     int oldLength = 0;
     QList<OutLine> lines;
+    // Set when the hunk's "\ No newline at end of file" decides how the file ends.
+    bool decidesEnd = false;
+    bool endsWithoutNewline = false;
 };
 
 QStringList toStrings(const QList<QByteArray> &lines)
 {
     QStringList out;
     for (const QByteArray &l : lines)
-        out << QString::fromUtf8(l);
+        out << displayText(l);
     return out;
 }
 
@@ -52,8 +57,9 @@ bool equalAt(const QList<QByteArray> &file, int pos, const QList<QByteArray> &li
 
 class Planner {
 public:
-    Planner(const TextFile &file, const FilePatch &patch, bool exactVerified)
-        : m_file(file), m_index(file.lines), m_patch(patch), m_exact(exactVerified), m_fileStyle(detectIndentStyle(file.lines))
+    Planner(const TextFile &file, const FilePatch &patch, const PlanOptions &options)
+        : m_file(file), m_index(file.lines), m_patch(patch), m_exact(options.exactVerified), m_quoted(options.quotedCode),
+          m_fileStyle(detectIndentStyle(file.lines))
     {
         QList<QByteArray> fixLines = patch.replacement;
         for (const Hunk &h : patch.hunks)
@@ -125,11 +131,19 @@ private:
             o.detail = QStringLiteral("it changes nothing (no added or removed lines)");
             return;
         }
+        const bool marked = h.oldEndsWithoutNewline || h.newEndsWithoutNewline;
+        const int fileSize = int(m_file.lines.size());
+        const auto atEnd = [&](int pos) { return pos + int(oldSide.size()) == fileSize; };
         if (oldSide.isEmpty()) {
             // Nothing to locate it by: only a numbered insertion into a checked patch, or a new file.
             const bool intoEmptyFile = m_file.lines.isEmpty() && (h.oldStart == 0 || !h.hasNumbers);
             if ((m_exact && h.hasNumbers) || intoEmptyFile) {
-                place(h, o, p, m_file.lines.isEmpty() ? 0 : h.oldStart, m_exact ? Placement::Exact : Placement::Located);
+                const int pos = m_file.lines.isEmpty() ? 0 : h.oldStart;
+                if (marked && !atEnd(pos)) {
+                    endMismatch(o, pos);
+                    return;
+                }
+                place(h, o, p, pos, m_exact ? Placement::Exact : Placement::Located);
                 return;
             }
             if (!m_file.lines.isEmpty() && equalAt(m_file.lines, 0, newSide) && h.oldStart <= 1) {
@@ -141,13 +155,31 @@ private:
             o.detail = QStringLiteral("it has only added lines, no context or removed lines to locate it by");
             return;
         }
-        if (m_exact && h.hasNumbers && equalAt(m_file.lines, stated, oldSide)) {
+        if (m_exact && h.hasNumbers && equalAt(m_file.lines, stated, oldSide) && (!marked || atEnd(stated))) {
             place(h, o, p, stated, Placement::Exact);
             return;
         }
-        const QList<int> exact = findAll(m_index, oldSide, Comparison::Exact);
-        const QList<int> loose = exact.isEmpty() ? findAll(m_index, oldSide, Comparison::IgnoringWhitespace) : exact;
-        if (isAlreadyApplied(oldSide, newSide, loose, o))
+        QList<int> exact = findAll(m_index, oldSide, Comparison::Exact);
+        QList<int> loose = exact.isEmpty() ? findAll(m_index, oldSide, Comparison::IgnoringWhitespace) : exact;
+        if (marked) {
+            // "\ No newline at end of file": the old side's last line is the file's last.
+            const QList<int> anywhere = loose;
+            exact.removeIf([&](int pos) { return !atEnd(pos); });
+            loose.removeIf([&](int pos) { return !atEnd(pos); });
+            if (loose.isEmpty() && !anywhere.isEmpty()) {
+                endMismatch(o, anywhere.first());
+                return;
+            }
+            if (newSide == oldSide && loose.size() == 1) {
+                // Only the final line terminator changes.
+                if (m_file.endsWithEol() == !h.newEndsWithoutNewline) {
+                    o.status = HunkStatus::AlreadyApplied;
+                    o.line = loose.first() + 1;
+                    return;
+                }
+            }
+        }
+        if (isAlreadyApplied(h, oldSide, newSide, loose, o))
             return;
         if (exact.size() == 1) {
             place(h, o, p, exact.first(), h.hasNumbers ? Placement::Moved : Placement::Located);
@@ -165,9 +197,19 @@ private:
         notFound(oldSide, o);
     }
 
-    // Its new side is in the file (once) and its old side is nowhere else.
-    bool isAlreadyApplied(const QList<QByteArray> &oldSide, const QList<QByteArray> &newSide, const QList<int> &oldMatches,
-                          HunkOutcome &o) const
+    void endMismatch(HunkOutcome &o, int pos) const
+    {
+        o.status = HunkStatus::Unplaceable;
+        o.detail = QStringLiteral("it says its last line ends the file (\"\\ No newline at end of file\"), but it matches at "
+                                  "line %1 and the file has %2 lines")
+                       .arg(pos + 1)
+                       .arg(m_file.lines.size());
+    }
+
+    // Its new side is in the file (once) and its old side is nowhere else; when the hunk
+    // says how the file ends, the file ends so.
+    bool isAlreadyApplied(const Hunk &h, const QList<QByteArray> &oldSide, const QList<QByteArray> &newSide,
+                          const QList<int> &oldMatches, HunkOutcome &o) const
     {
         if (newSide.isEmpty() || newSide == oldSide)
             return false;
@@ -178,6 +220,9 @@ private:
             return false;
         const int start = found.first();
         const int end = start + int(newSide.size());
+        if ((h.oldEndsWithoutNewline || h.newEndsWithoutNewline)
+            && (end != m_file.lines.size() || m_file.endsWithEol() == h.newEndsWithoutNewline))
+            return false;
         for (int m : oldMatches)
             if (m < start || m + oldSide.size() > end)
                 return false;
@@ -214,6 +259,8 @@ private:
         if (h.hasNumbers && how != Placement::Located)
             o.offset = pos - (h.oldStart - 1);
         p.pos = pos;
+        p.decidesEnd = h.oldEndsWithoutNewline || h.newEndsWithoutNewline;
+        p.endsWithoutNewline = h.newEndsWithoutNewline;
         // Added lines follow the file's indentation when the hunk matched only ignoring
         // whitespace, or when they are indented in another style than the file (an exact
         // placement keeps them as written).
@@ -302,6 +349,12 @@ private:
                            .arg(QString::fromUtf8(code.last()).trimmed());
             return;
         }
+        const RegionVerdict verdict = checkReplacedRegion(m_file.lines.mid(start, end - start + 1), start + 1, code, m_quoted, m_file.lines);
+        if (!verdict.close) {
+            o.line = start + 1;
+            o.detail = verdict.reason;
+            return;
+        }
         o.status = HunkStatus::Placed;
         o.placement = Placement::ReplacedRegion;
         o.line = start + 1;
@@ -356,7 +409,6 @@ private:
     {
         TextFile out;
         out.dominantEol = m_file.dominantEol;
-        QStringList diff;
         int next = 0;
         const auto copyUntil = [&](int end) {
             for (; next < end; ++next) {
@@ -368,6 +420,8 @@ private:
             int oldStart, oldLength, newStart, newLength;
         };
         QList<Range> ranges;
+        // How the file ends: as it did, unless a hunk's "\ No newline at end of file" says.
+        bool endsWithoutNewline = !m_file.lines.isEmpty() && !m_file.endsWithEol();
         for (const Placed &p : placed) {
             copyUntil(p.pos);
             const int newStart = int(out.lines.size());
@@ -377,83 +431,123 @@ private:
             }
             next = p.pos + p.oldLength;
             ranges.append({p.pos, p.oldLength, newStart, int(p.lines.size())});
+            if (p.decidesEnd)
+                endsWithoutNewline = p.endsWithoutNewline;
         }
         copyUntil(int(m_file.lines.size()));
-        // Every line but the last ends with a terminator; the last one ends as the file did.
+        // Every line but the last ends with a terminator; the last one ends as decided.
         for (qsizetype i = 0; i + 1 < out.eols.size(); ++i)
             if (out.eols[i].isEmpty())
                 out.eols[i] = out.dominantEol;
         if (!out.eols.isEmpty())
-            out.eols.last() = m_file.lines.isEmpty() || m_file.endsWithEol() ? (out.eols.last().isEmpty() ? out.dominantEol : out.eols.last())
-                                                                                : QByteArray();
-        const auto marked = [](const QByteArray &text, const QByteArray &eol) {
-            return QString::fromUtf8(text) + (eol == "\r\n" ? QStringLiteral("\r") : QString());
-        };
-        for (const Range &r : ranges) {
-            diff << QStringLiteral("@@ -%1,%2 +%3,%4 @@")
+            out.eols.last() = endsWithoutNewline ? QByteArray() : (out.eols.last().isEmpty() ? out.dominantEol : out.eols.last());
+        // An untouched line whose terminator changed (the old last line when lines follow it
+        // now, the new last line when the lines after it were removed) joins the change
+        // after it, so that the record of the change says so.
+        for (qsizetype k = 0; k < ranges.size(); ++k) {
+            Range &r = ranges[k];
+            const int previousEnd = k > 0 ? ranges[k - 1].oldStart + ranges[k - 1].oldLength : 0;
+            if (r.oldStart - 1 >= previousEnd && r.newStart >= 1 && out.eols[r.newStart - 1] != m_file.eols[r.oldStart - 1]) {
+                --r.oldStart;
+                ++r.oldLength;
+                --r.newStart;
+                ++r.newLength;
+            }
+        }
+        plan.result = out;
+        plan.appliedDiff = appliedDiffOf(ranges, out);
+    }
+
+    template<typename Ranges>
+    QString appliedDiffOf(const Ranges &ranges, const TextFile &out) const
+    {
+        QStringList diff;
+        for (const auto &r : ranges) {
+            bool utf8 = true;
+            for (int i = 0; i < r.oldLength && utf8; ++i)
+                utf8 = isValidUtf8(m_file.lines[r.oldStart + i]);
+            for (int i = 0; i < r.newLength && utf8; ++i)
+                utf8 = isValidUtf8(out.lines[r.newStart + i]);
+            const auto line = [utf8, &diff](QChar sign, const QByteArray &text, const QByteArray &eol) {
+                diff << sign + (utf8 ? QString::fromUtf8(text) : QString::fromLatin1(text)) + (eol == "\r\n" ? QStringLiteral("\r") : QString());
+                if (eol.isEmpty())
+                    diff << QStringLiteral("\\ No newline at end of file");
+            };
+            diff << QStringLiteral("@@ -%1,%2 +%3,%4 @@%5")
                         .arg(r.oldLength ? r.oldStart + 1 : r.oldStart)
                         .arg(r.oldLength)
                         .arg(r.newLength ? r.newStart + 1 : r.newStart)
-                        .arg(r.newLength);
+                        .arg(r.newLength)
+                        .arg(utf8 ? QString() : QStringLiteral(" latin1"));
             for (int i = 0; i < r.oldLength; ++i)
-                diff << QLatin1Char('-') + marked(m_file.lines[r.oldStart + i], m_file.eols[r.oldStart + i]);
+                line(QLatin1Char('-'), m_file.lines[r.oldStart + i], m_file.eols[r.oldStart + i]);
             for (int i = 0; i < r.newLength; ++i)
-                diff << QLatin1Char('+') + marked(out.lines[r.newStart + i], out.eols[r.newStart + i]);
+                line(QLatin1Char('+'), out.lines[r.newStart + i], out.eols[r.newStart + i]);
         }
-        plan.result = out;
-        plan.appliedDiff = diff.join(QLatin1Char('\n')) + QLatin1Char('\n');
+        return diff.join(QLatin1Char('\n')) + QLatin1Char('\n');
     }
 
     const TextFile &m_file;
     LineIndex m_index;
     const FilePatch &m_patch;
     bool m_exact;
+    QList<QByteArray> m_quoted;
     IndentStyle m_fileStyle;
     IndentStyle m_fixStyle;
 };
 
 } // namespace
 
-FilePlan planFilePatch(const TextFile &file, const FilePatch &patch, bool exactVerified)
+FilePlan planFilePatch(const TextFile &file, const FilePatch &patch, const PlanOptions &options)
 {
-    return Planner(file, patch, exactVerified).run();
+    return Planner(file, patch, options).run();
 }
 
 Result<QByteArray> reverseAppliedDiff(const TextFile &after, const QString &appliedDiff)
 {
-    static const QRegularExpression header(QStringLiteral(R"(^@@ -(\d+),(\d+) \+(\d+),(\d+) @@$)"));
+    static const QRegularExpression header(QStringLiteral(R"(^@@ -(\d+),(\d+) \+(\d+),(\d+) @@( latin1)?$)"));
+    static const QString noNewline = QStringLiteral("\\ No newline at end of file");
     struct Rev {
         int newStart, newLength;
         QList<OutLine> oldLines;
         QList<QByteArray> newLines;
     };
     QList<Rev> hunks;
-    const QStringList lines = appliedDiff.split(QLatin1Char('\n'));
+    bool markers = false; // a record written since the end of the file is marked
+    QStringList lines = appliedDiff.split(QLatin1Char('\n'));
     for (qsizetype i = 0; i < lines.size(); ++i) {
         if (lines[i].isEmpty())
             continue;
         const auto m = header.match(lines[i]);
         if (!m.hasMatch())
             return Error::of(QStringLiteral("the record of the applied change is damaged at its line %1").arg(i + 1));
+        const bool latin1 = !m.captured(5).isEmpty();
         Rev r;
         const int oldLength = m.captured(2).toInt();
         r.newLength = m.captured(4).toInt();
         r.newStart = r.newLength ? m.captured(3).toInt() - 1 : m.captured(3).toInt();
-        if (i + oldLength + r.newLength >= lines.size())
-            return Error::of(QStringLiteral("the record of the applied change is truncated after its line %1").arg(i + 1));
         for (int k = 0; k < oldLength + r.newLength; ++k) {
-            const QString &l = lines[++i];
+            if (++i >= lines.size())
+                return Error::of(QStringLiteral("the record of the applied change is truncated at its line %1").arg(i));
+            const QString &l = lines[i];
             const QChar want = k < oldLength ? QLatin1Char('-') : QLatin1Char('+');
             if (!l.startsWith(want))
                 return Error::of(QStringLiteral("the record of the applied change is damaged at its line %1").arg(i + 1));
             QString text = l.mid(1);
-            const bool crlf = text.endsWith(QLatin1Char('\r'));
-            if (crlf)
+            QByteArray eol = QByteArrayLiteral("\n");
+            if (i + 1 < lines.size() && lines[i + 1] == noNewline) {
+                ++i;
+                markers = true;
+                eol.clear();
+            } else if (text.endsWith(QLatin1Char('\r'))) {
                 text.chop(1);
+                eol = QByteArrayLiteral("\r\n");
+            }
+            const QByteArray bytes = latin1 ? text.toLatin1() : text.toUtf8();
             if (k < oldLength)
-                r.oldLines.append(OutLine{text.toUtf8(), crlf ? QByteArrayLiteral("\r\n") : QByteArrayLiteral("\n")});
+                r.oldLines.append(OutLine{bytes, eol});
             else
-                r.newLines.append(text.toUtf8());
+                r.newLines.append(bytes);
         }
         hunks.append(r);
     }
@@ -469,7 +563,9 @@ Result<QByteArray> reverseAppliedDiff(const TextFile &after, const QString &appl
             before.eols.insert(r.newStart + k, r.oldLines[k].eol);
         }
     }
-    if (!before.eols.isEmpty())
+    // Records without "\ No newline" lines (written before they were) leave the end of the
+    // file as the fix found it.
+    if (!markers && !before.eols.isEmpty())
         before.eols.last() = after.endsWithEol() ? (before.eols.last().isEmpty() ? before.dominantEol : before.eols.last()) : QByteArray();
     return before.toBytes();
 }

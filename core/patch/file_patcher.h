@@ -18,10 +18,24 @@ struct FilePlan {
     QString appliedDiff;         // when placeable: the change as zero-context hunks
 };
 
-// `exactVerified`: libgit2 has checked that the whole patch applies as written, so each
-// hunk is placed at its stated line and reported as exact.
-FilePlan planFilePatch(const TextFile &file, const FilePatch &patch, bool exactVerified);
+struct PlanOptions {
+    // libgit2 has checked that the whole patch applies as written, so each hunk is placed
+    // at its stated line and reported as exact.
+    bool exactVerified = false;
+    // The code the finding quotes (its excerpt), lines without terminators: plain
+    // replacement code replaces its region only when the region is still that code (see
+    // region_check.h).
+    QList<QByteArray> quotedCode;
+};
 
+FilePlan planFilePatch(const TextFile &file, const FilePatch &patch, const PlanOptions &options = {});
+
+// The applied diff's format: zero-context hunks "@@ -a,b +c,d @@" with the file's line
+// numbers, the removed lines then the added ones; a line ending in "\r" had a CRLF
+// terminator; "\ No newline at end of file" after a line: it ended the file without one;
+// a header ending in " latin1": the hunk holds lines that are not UTF-8, written one
+// character per byte (so that every byte survives the review file, which is UTF-8 JSON).
+//
 // Reverts `appliedDiff` on `after` (which must be the text the fix produced).
 // Returns the restored bytes, or an error naming the hunk that does not match.
 Result<QByteArray> reverseAppliedDiff(const TextFile &after, const QString &appliedDiff);

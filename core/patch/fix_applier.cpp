@@ -5,8 +5,10 @@
 #include "patch/file_transaction.h"
 #include "patch/git_exact_check.h"
 #include "patch/patch_parser.h"
+#include "patch/text_encoding.h"
 #include "patch/text_file.h"
 #include "patch/work_tree_path.h"
+#include "git/patch_header.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -22,8 +24,42 @@ struct Target {
     QString absolutePath;
     bool exists = false;
     QByteArray before;
+    FilePatch patch; // as placed (converted to the file's encoding when needed)
     FilePlan plan;
 };
+
+// Why a file's modes forbid patching it as a text file, or nothing.
+QString modeProblem(const FilePatch &fp, const QString &path)
+{
+    const auto kind = [](const QByteArray &mode) -> QString {
+        if (mode == "120000")
+            return QStringLiteral("a symbolic link");
+        if (mode == "160000")
+            return QStringLiteral("a submodule");
+        return {};
+    };
+    const QString oldKind = kind(fp.oldMode);
+    const QString newKind = kind(fp.newMode);
+    if (!newKind.isEmpty() && newKind == oldKind)
+        return QStringLiteral("%1 is %2 in the patch (mode %3), whose content is not a text file; changing it is not supported")
+            .arg(path, newKind, QString::fromLatin1(fp.newMode));
+    if (!newKind.isEmpty())
+        return QStringLiteral("the patch makes %1 %2 (mode %3); only regular files are supported")
+            .arg(path, newKind, QString::fromLatin1(fp.newMode));
+    if (!oldKind.isEmpty())
+        return QStringLiteral("the patch turns %1, %2 (mode %3), into a file; only regular files are supported")
+            .arg(path, oldKind, QString::fromLatin1(fp.oldMode));
+    return {};
+}
+
+QList<QByteArray> codeLines(const QString &code)
+{
+    QList<QByteArray> lines = code.toUtf8().split('\n');
+    for (QByteArray &l : lines)
+        if (l.endsWith('\r'))
+            l.chop(1);
+    return lines;
+}
 
 Result<QByteArray> readFile(const QString &path, const QString &shown)
 {
@@ -67,7 +103,7 @@ bool allNumbered(const ParsedPatch &patch)
 }
 
 // libgit2's verdict, when the patch is a real one and workTree is a repository's root.
-bool exactlyApplicable(const QString &workTree, const QString &patchText, const ParsedPatch &patch)
+bool exactlyApplicable(const QString &workTree, const QByteArray &patchText, const ParsedPatch &patch)
 {
     if (!patch.hasFileHeaders() || !allNumbered(patch))
         return false;
@@ -76,13 +112,14 @@ bool exactlyApplicable(const QString &workTree, const QString &patchText, const 
         return false;
     if (QFileInfo(repo->workdir()).canonicalFilePath() != QFileInfo(workTree).canonicalFilePath())
         return false;
-    return gitApplyCheck(*repo, patchText.toUtf8()).applies;
+    return gitApplyCheck(*repo, patchText).applies;
 }
 
-FixResult run(const QString &workTree, const QString &patchText, const QString &pathHint, bool write)
+FixResult run(const QString &workTree, const FixRequest &request, bool write)
 {
     FixResult result;
-    const auto parsed = parsePatch(patchText);
+    const QString &pathHint = request.pathHint;
+    const auto parsed = parsePatch(request.patch);
     if (!parsed)
         return refused(result, parsed.error().message);
     const ParsedPatch &patch = *parsed;
@@ -96,7 +133,13 @@ FixResult run(const QString &workTree, const QString &patchText, const QString &
             result.files.append(t.outcome);
             return refused(result, QStringLiteral("the %1 names no file; give the path of the file it is for").arg(toString(patch.style)));
         }
-        if (fp.isDeletedFile)
+        t.patch = fp;
+        if (fp.nameNotUtf8)
+            t.outcome.error = QStringLiteral("the patch names the file %1, which is not valid UTF-8; such names are not supported")
+                                  .arg(QString::fromLatin1(git::quotedPath({}, fp.rawName)));
+        else if (const QString why = modeProblem(fp, t.outcome.path); !why.isEmpty())
+            t.outcome.error = why;
+        else if (fp.isDeletedFile)
             t.outcome.error = QStringLiteral("%1: deleting files is not supported").arg(fp.oldPath);
         else if (!fp.oldPath.isEmpty() && !fp.newPath.isEmpty() && fp.oldPath != fp.newPath)
             t.outcome.error = QStringLiteral("%1: renaming files (from %2) is not supported").arg(fp.newPath, fp.oldPath);
@@ -120,6 +163,13 @@ FixResult run(const QString &workTree, const QString &patchText, const QString &
                     t.outcome.error = QStringLiteral("%1 is a binary file; only text files can be patched").arg(t.outcome.path);
                 else
                     t.before = *bytes;
+                if (t.outcome.error.isEmpty()) {
+                    if (auto converted = asLatin1For(t.before, fp)) {
+                        t.patch = *converted;
+                        t.outcome.note = QStringLiteral("%1 is not UTF-8: the fix's text was matched and written as Latin-1")
+                                             .arg(t.outcome.path);
+                    }
+                }
             } else if (!fp.isNewFile) {
                 t.outcome.error = QStringLiteral("%1: no such file in the working tree").arg(t.outcome.path);
             }
@@ -131,11 +181,14 @@ FixResult run(const QString &workTree, const QString &patchText, const QString &
     bool anyError = false;
     for (const Target &t : targets)
         anyError = anyError || !t.outcome.error.isEmpty();
-    const bool exact = !anyError && exactlyApplicable(workTree, patchText, patch);
+    PlanOptions options;
+    options.exactVerified = !anyError && exactlyApplicable(workTree, request.patch, patch);
+    if (!request.quotedCode.trimmed().isEmpty())
+        options.quotedCode = codeLines(request.quotedCode);
     for (qsizetype i = 0; i < targets.size(); ++i) {
         Target &t = targets[i];
         if (t.outcome.error.isEmpty()) {
-            t.plan = planFilePatch(TextFile::fromBytes(t.before), patch.files[i], exact);
+            t.plan = planFilePatch(TextFile::fromBytes(t.before), t.patch, options);
             t.outcome.hunks = t.plan.hunks;
         }
         result.files.append(t.outcome);
@@ -211,14 +264,24 @@ FixResult run(const QString &workTree, const QString &patchText, const QString &
 
 } // namespace
 
+FixResult checkFix(const QString &workTree, const FixRequest &request)
+{
+    return run(workTree, request, false);
+}
+
+FixResult applyFix(const QString &workTree, const FixRequest &request)
+{
+    return run(workTree, request, true);
+}
+
 FixResult checkFix(const QString &workTree, const QString &patchText, const QString &pathHint)
 {
-    return run(workTree, patchText, pathHint, false);
+    return run(workTree, FixRequest{patchText.toUtf8(), pathHint, {}}, false);
 }
 
 FixResult applyFix(const QString &workTree, const QString &patchText, const QString &pathHint)
 {
-    return run(workTree, patchText, pathHint, true);
+    return run(workTree, FixRequest{patchText.toUtf8(), pathHint, {}}, true);
 }
 
 RevertResult revertFix(const QString &workTree, const QList<FixRecord> &records)

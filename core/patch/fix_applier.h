@@ -17,9 +17,19 @@
 
 namespace rb::patch {
 
+// One fix to check or apply.
+struct FixRequest {
+    QByteArray patch;   // as written: bytes, in whatever encoding the agent or git used
+    QString pathHint;   // the file a fragment without a file header is for (relative to the tree)
+    QString quotedCode; // the code the finding quotes (its excerpt), for plain replacement code
+};
+
+FixResult checkFix(const QString &workTree, const FixRequest &request); // reads only
+FixResult applyFix(const QString &workTree, const FixRequest &request);
+
 // `workTree`: the working tree's root. `pathHint`: the file a fragment without a file
 // header is for (relative to workTree); ignored when the patch names its files.
-// Reads only: reports what applyFix would do.
+// Reads only: reports what applyFix would do. (The text is taken as UTF-8.)
 FixResult checkFix(const QString &workTree, const QString &patchText, const QString &pathHint = {});
 
 // Applies the fix when every hunk can be placed (status Applied, written = true, and

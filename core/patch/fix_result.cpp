@@ -118,6 +118,8 @@ QString FixResult::describe() const
         s += QLatin1Char('\n');
         if (!f.error.isEmpty())
             s += QStringLiteral("  %1\n").arg(f.error);
+        if (!f.note.isEmpty())
+            s += QStringLiteral("  %1\n").arg(f.note);
         for (const HunkOutcome &h : f.hunks)
             s += QStringLiteral("  %1\n").arg(h.describe());
     }

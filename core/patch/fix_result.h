@@ -54,6 +54,7 @@ struct FileOutcome {
     bool created = false;
     QList<HunkOutcome> hunks;
     QString error;              // a refusal that concerns the file itself (unsafe path, unreadable)
+    QString note;               // how the fix was read for this file (e.g. converted to Latin-1)
     QString contentHashBefore;  // sha256 before the fix (empty when created)
     QString contentHashAfter;   // sha256 after the fix
     QString appliedDiff;        // the change as written, or as it would be by checkFix (see FixRecord::appliedDiff)

@@ -1,7 +1,10 @@
 #pragma once
-// The strictest strategy: libgit2 checks (GIT_APPLY_CHECK, nothing written) that a patch
-// with real headers and line numbers applies to the working tree exactly as written,
-// reading each file's current content, uncommitted changes included.
+// The strictest strategy: libgit2 checks (GIT_APPLY_CHECK) that a patch with real headers
+// and line numbers applies to the working tree exactly as written, reading each file's
+// current content, uncommitted changes included. Nothing is written: git_apply stores each
+// postimage as a blob even when only checking, so the check runs on a handle of its own
+// whose object database keeps writes in memory (libgit2's mempack) over a read-only view
+// of the repository's objects.
 
 #include "git/repository.h"
 

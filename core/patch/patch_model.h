@@ -29,6 +29,10 @@ struct Hunk {
     int sourceLine = 0; // line in the patch text where the hunk starts (for messages)
     QString label;      // "hunk 2", or "hunk 2 (part 3)" for a part between "..." lines
     QList<PatchLine> lines;
+    // "\ No newline at end of file" after the last line of a side: that side's last line
+    // ends the file without a line terminator (so the hunk must end at the end of the file).
+    bool oldEndsWithoutNewline = false;
+    bool newEndsWithoutNewline = false;
 
     QList<QByteArray> oldSide() const; // context + removed lines, in order
     QList<QByteArray> newSide() const; // context + added lines, in order
@@ -48,6 +52,12 @@ struct FilePatch {
     QString newPath;  // relative; empty when the file is deleted
     bool isNewFile = false;
     bool isDeletedFile = false;
+    bool nameNotUtf8 = false; // a header names the file with bytes that are not UTF-8
+    QByteArray rawName;       // that name's bytes, for the message
+    // Git modes from the headers ("100644", "100755", "120000" for a symlink, "160000" for a
+    // submodule); empty when the patch does not state them.
+    QByteArray oldMode;
+    QByteArray newMode;
     QList<Hunk> hunks;
     QList<QByteArray> replacement; // ReplacementCode only: the code lines
 

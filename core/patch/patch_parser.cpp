@@ -1,5 +1,8 @@
 #include "patch/patch_parser.h"
 
+#include "patch/quoted_path.h"
+#include "patch/text_encoding.h"
+
 #include <QRegularExpression>
 
 namespace rb::patch {
@@ -55,10 +58,10 @@ struct Lines {
     int firstLineNumber = 1; // patch-text line number of items[0]
 };
 
-Lines splitPatchText(const QString &text)
+Lines splitPatchText(const QByteArray &text)
 {
     Lines result;
-    QList<QByteArray> lines = text.toUtf8().split('\n');
+    QList<QByteArray> lines = text.split('\n');
     if (!lines.isEmpty() && lines.last().isEmpty())
         lines.removeLast();
     bool allCr = !lines.isEmpty();
@@ -100,20 +103,49 @@ bool isFileBoundary(const QList<QByteArray> &lines, qsizetype i)
     return lines[i].startsWith("diff ") || lines[i].startsWith("Index: ") || isHeaderPair(lines, i);
 }
 
-// "a/src/x.c\t2024-01-01 ..." -> "src/x.c"; "/dev/null" -> empty.
-QString headerPath(QByteArray raw, bool stripPrefix)
+struct HeaderPath {
+    QString path;
+    bool notUtf8 = false;
+    QByteArray raw;
+};
+
+// A name as written in a header ("a/src/x.c", "\"a/\\303\\251t.txt\"", "/dev/null") ->
+// "src/x.c", "ét.txt", empty.
+HeaderPath fromName(QByteArray raw, bool stripPrefix)
 {
-    const qsizetype tab = raw.indexOf('\t');
-    if (tab >= 0)
-        raw.truncate(tab);
-    raw = raw.trimmed();
-    if (raw.size() >= 2 && raw.startsWith('"') && raw.endsWith('"'))
-        raw = raw.mid(1, raw.size() - 2);
+    HeaderPath out;
     if (raw == "/dev/null")
-        return {};
+        return out;
     if (stripPrefix && (raw.startsWith("a/") || raw.startsWith("b/")))
         raw = raw.mid(2);
-    return QString::fromUtf8(raw);
+    out.raw = raw;
+    out.notUtf8 = !isValidUtf8(raw);
+    out.path = QString::fromUtf8(raw);
+    return out;
+}
+
+// The value of a "---"/"+++"/"rename to" line: "a/src/x.c\t2024-01-01 ..." -> "src/x.c".
+HeaderPath headerPath(const QByteArray &value, bool stripPrefix)
+{
+    return fromName(headerName(value), stripPrefix);
+}
+
+void setOld(FilePatch &file, const HeaderPath &p)
+{
+    file.oldPath = p.path;
+    if (p.notUtf8) {
+        file.nameNotUtf8 = true;
+        file.rawName = p.raw;
+    }
+}
+
+void setNew(FilePatch &file, const HeaderPath &p)
+{
+    file.newPath = p.path;
+    if (p.notUtf8) {
+        file.nameNotUtf8 = true;
+        file.rawName = p.raw;
+    }
 }
 
 // Collects hunk lines starting at i until a boundary; returns the hunks (split at "..." lines).
@@ -146,24 +178,47 @@ public:
             newSeen = 0;
             open = true;
         };
+        // Where "\ No newline at end of file" marked each side (hunk lines before it), or -1.
+        qsizetype oldMark = -1;
+        qsizetype newMark = -1;
+        int oldMarkLine = 0;
+        int newMarkLine = 0;
         auto flush = [&]() {
             if (!open)
-                return;
+                return true;
+            open = false;
             // Trailing empty lines are separators, unless the header's count needs them.
             while (!current.lines.isEmpty() && current.lines.last().kind == LineKind::Context
                    && current.lines.last().text.isEmpty()
                    && (oldCount < 0 || current.oldSide().size() > oldCount))
                 current.lines.removeLast();
+            // A marked side may have no more lines after the mark.
+            for (qsizetype k = 0; k < current.lines.size(); ++k) {
+                const LineKind kind = current.lines[k].kind;
+                const bool old = kind != LineKind::Added;
+                const bool neu = kind != LineKind::Removed;
+                if ((old && oldMark >= 0 && k >= oldMark) || (neu && newMark >= 0 && k >= newMark)) {
+                    error = QStringLiteral("patch line %1: \"\\ No newline at end of file\" follows a line that is not the last "
+                                           "of its side of %2")
+                                .arg(old && oldMark >= 0 && k >= oldMark ? oldMarkLine : newMarkLine)
+                                .arg(current.label);
+                    return false;
+                }
+            }
+            current.oldEndsWithoutNewline = oldMark >= 0;
+            current.newEndsWithoutNewline = newMark >= 0;
+            oldMark = newMark = -1;
             if (!current.lines.isEmpty())
                 out.append(current);
-            open = false;
+            return true;
         };
         for (; i < ls.size(); ++i) {
             const QByteArray &line = ls[i];
             if (stopAtFileBoundary && isFileBoundary(ls, i))
                 break;
             if (line.startsWith("@@")) {
-                flush();
+                if (!flush())
+                    return i;
                 startHunk(i);
                 const auto m = hunkHeaderRe().match(QString::fromUtf8(line));
                 if (m.hasMatch()) {
@@ -175,14 +230,29 @@ public:
                 }
                 continue;
             }
-            if (line.startsWith("\\"))
-                continue; // "\ No newline at end of file"
+            if (line.startsWith("\\")) {
+                // "\ No newline at end of file" (in the diff's language): the line before it,
+                // on its side(s), ends the file without a terminator.
+                if (open && !current.lines.isEmpty()) {
+                    const LineKind kind = current.lines.last().kind;
+                    const int at = int(i) + m_lines.firstLineNumber;
+                    if (kind != LineKind::Added) {
+                        oldMark = current.lines.size();
+                        oldMarkLine = at;
+                    }
+                    if (kind != LineKind::Removed) {
+                        newMark = current.lines.size();
+                        newMarkLine = at;
+                    }
+                }
+                continue;
+            }
             if (stopAtFileBoundary) {
                 // Between hunks of a real patch: prose, or format-patch's "-- " signature.
                 const bool counted = oldCount >= 0 && oldSeen >= oldCount && newSeen >= newCount;
                 const bool hunkLine = line.startsWith(' ') || line.startsWith('+') || line.startsWith('-');
-                if (counted && (!hunkLine || line == "-- "))
-                    flush();
+                if (counted && (!hunkLine || line == "-- ") && !flush())
+                    return i;
                 if (!open && (started || !hunkLine))
                     continue; // a file header followed directly by lines, without "@@", starts a hunk
             }
@@ -204,7 +274,8 @@ public:
                 if (part == 1)
                     current.label = baseLabel + QStringLiteral(" (part 1)");
                 oldCount = -1;
-                flush();
+                if (!flush())
+                    return i;
                 current = Hunk{};
                 current.sourceLine = int(i) + 1 + m_lines.firstLineNumber;
                 current.label = baseLabel + QStringLiteral(" (part %1)").arg(nextPart);
@@ -251,37 +322,54 @@ Result<ParsedPatch> parseWithHeaders(const Lines &lines, PatchStyle style)
         FilePatch file;
         const int fileLine = int(i) + lines.firstLineNumber;
         if (ls[i].startsWith("diff --git ")) {
-            const QByteArray rest = ls[i].mid(11);
-            const qsizetype b = rest.lastIndexOf(" b/");
-            if (b > 0) {
-                file.oldPath = headerPath(rest.left(b), true);
-                file.newPath = headerPath(rest.mid(b + 1), true);
+            if (const auto names = splitGitNames(QByteArrayView(ls[i]).sliced(11))) {
+                setOld(file, fromName(names->oldName, true));
+                setNew(file, fromName(names->newName, true));
             }
             ++i;
             for (; i < ls.size() && !ls[i].startsWith("--- ") && !ls[i].startsWith("@@") && !ls[i].startsWith("diff ");
                  ++i) {
                 const QByteArray &h = ls[i];
-                if (h.startsWith("new file mode"))
+                const auto valueOf = [&h](const char *key) { return h.mid(qsizetype(qstrlen(key))).trimmed(); };
+                if (h.startsWith("new file mode ")) {
                     file.isNewFile = true;
-                else if (h.startsWith("deleted file mode"))
+                    file.newMode = valueOf("new file mode ");
+                } else if (h.startsWith("deleted file mode ")) {
                     file.isDeletedFile = true;
-                else if (h.startsWith("rename to ") || h.startsWith("copy to "))
-                    file.newPath = headerPath(h.mid(h.indexOf(" to ") + 4), false);
-                else if (h.startsWith("Binary files") || h.startsWith("GIT binary patch"))
+                    file.oldMode = valueOf("deleted file mode ");
+                } else if (h.startsWith("old mode ")) {
+                    file.oldMode = valueOf("old mode ");
+                } else if (h.startsWith("new mode ")) {
+                    file.newMode = valueOf("new mode ");
+                } else if (h.startsWith("index ")) {
+                    // "index 1234567..89abcde 100644": the mode of both sides.
+                    const QList<QByteArray> parts = h.simplified().split(' ');
+                    if (parts.size() >= 3) {
+                        if (file.oldMode.isEmpty())
+                            file.oldMode = parts[2];
+                        if (file.newMode.isEmpty())
+                            file.newMode = parts[2];
+                    }
+                } else if (h.startsWith("rename to ") || h.startsWith("copy to ")) {
+                    setNew(file, headerPath(h.mid(h.indexOf(" to ") + 4), false));
+                } else if (h.startsWith("rename from ") || h.startsWith("copy from ")) {
+                    setOld(file, headerPath(h.mid(h.indexOf(" from ") + 6), false));
+                } else if (h.startsWith("Binary files") || h.startsWith("GIT binary patch")) {
                     return Error::of(QStringLiteral("patch line %1: binary patches are not supported").arg(int(i) + lines.firstLineNumber),
                                      ErrorUnsupportedPatch);
+                }
             }
         } else if (ls[i].startsWith("Index: ") || (ls[i].startsWith("diff ") && !isHeaderPair(ls, i))) {
             ++i;
             continue;
         }
         if (i < ls.size() && isHeaderPair(ls, i)) {
-            const QString oldPath = headerPath(ls[i].mid(4), true);
-            const QString newPath = headerPath(ls[i + 1].mid(4), true);
-            file.isNewFile = file.isNewFile || (oldPath.isEmpty() && !newPath.isEmpty());
-            file.isDeletedFile = file.isDeletedFile || (newPath.isEmpty() && !oldPath.isEmpty());
-            file.oldPath = oldPath;
-            file.newPath = newPath;
+            const HeaderPath oldPath = headerPath(ls[i].mid(4), true);
+            const HeaderPath newPath = headerPath(ls[i + 1].mid(4), true);
+            file.isNewFile = file.isNewFile || (oldPath.path.isEmpty() && !newPath.path.isEmpty());
+            file.isDeletedFile = file.isDeletedFile || (newPath.path.isEmpty() && !oldPath.path.isEmpty());
+            setOld(file, oldPath);
+            setNew(file, newPath);
             i += 2;
         }
         HunkReader reader(lines, hunkCounter);
@@ -307,10 +395,20 @@ Result<ParsedPatch> parseWithHeaders(const Lines &lines, PatchStyle style)
 
 Result<ParsedPatch> parsePatch(const QString &text)
 {
+    return parsePatch(text.toUtf8());
+}
+
+Result<ParsedPatch> parsePatch(const QByteArray &text)
+{
     const Lines lines = splitPatchText(text);
     if (lines.items.isEmpty())
         return Error::of(QStringLiteral("the patch is empty"), ErrorEmptyPatch);
     const QList<QByteArray> &ls = lines.items;
+    for (qsizetype i = 0; i < ls.size(); ++i)
+        if (ls[i].contains('\0'))
+            return Error::of(QStringLiteral("patch line %1 holds a NUL byte: binary content cannot be applied as text")
+                                 .arg(int(i) + lines.firstLineNumber),
+                             ErrorUnsupportedPatch);
     bool git = false;
     bool unified = false;
     for (qsizetype i = 0; i < ls.size(); ++i) {

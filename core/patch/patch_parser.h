@@ -8,7 +8,9 @@
 // line, a lone "+" or "-" an added or removed blank line, and a line that is only "..."
 // (or "…", "// ...", "# ...", "/* ... */") stands for omitted code: it splits the hunk
 // into parts that are located separately. A surrounding Markdown fence is ignored, and
-// CRLF line ends are removed when every line of the patch has one.
+// CRLF line ends are removed when every line of the patch has one. File names are unquoted
+// as git quotes them ("a/\303\251t.txt"), and "\ No newline at end of file" marks the side
+// whose last line it follows. The text is bytes: lines keep whatever encoding they have.
 
 #include "patch/patch_model.h"
 #include "util/result.h"
@@ -23,7 +25,8 @@ enum ParseErrorCode {
     ErrorMalformedPatch,
 };
 
-Result<ParsedPatch> parsePatch(const QString &text);
+Result<ParsedPatch> parsePatch(const QByteArray &text);
+Result<ParsedPatch> parsePatch(const QString &text); // the text as UTF-8
 
 // True for a line that stands for omitted code ("...", "…", "// ...", "# ...", "/* ... */").
 bool isOmissionLine(const QByteArray &lineWithoutPrefix);

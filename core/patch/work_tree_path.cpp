@@ -34,8 +34,12 @@ Result<QString> resolveInWorkTree(const QString &workTreeRoot, const QString &re
     if (relativePath.startsWith(QLatin1Char('/')) || relativePath.startsWith(QLatin1Char('\\'))
         || drive.match(relativePath).hasMatch() || relativePath.startsWith(QLatin1Char('~')))
         return unsafe(relativePath, QStringLiteral("it is an absolute path; a fix may only name paths relative to the working tree"));
-    const QStringList parts = relativePath.split(QRegularExpression(QStringLiteral("[/\\\\]")), Qt::SkipEmptyParts);
-    for (const QString &c : parts) {
+    if (relativePath.contains(QChar(0)))
+        return unsafe(relativePath, QStringLiteral("it contains a NUL character"));
+    // A backslash is an ordinary character in a POSIX name ("back\slash.txt"), but ".." or
+    // ".git" between backslashes is refused too, as Windows would read it.
+    const QStringList parts = relativePath.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    for (const QString &c : relativePath.split(QRegularExpression(QStringLiteral("[/\\\\]")), Qt::SkipEmptyParts)) {
         if (c == QLatin1String(".."))
             return unsafe(relativePath, QStringLiteral("it contains \"..\", which could leave the working tree"));
         if (isGitDirName(c))

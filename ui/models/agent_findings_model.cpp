@@ -48,7 +48,7 @@ QVariant AgentFindingsModel::data(const QModelIndex &index, int role) const
         QString first = QStringLiteral("%1  %2").arg(f->rawId.isEmpty() ? severityLetter(f->severity) : f->rawId, f->title);
         QStringList where;
         for (const Location &l : f->locations)
-            where << l.toString();
+            where << l.describe();
         return where.isEmpty() ? first : first + QLatin1Char('\n') + where.join(QStringLiteral(", "));
     }
     case Qt::ToolTipRole: {

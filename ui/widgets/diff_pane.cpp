@@ -1,5 +1,6 @@
 #include "widgets/diff_pane.h"
 
+#include "style/visible_text.h"
 #include "diff/diff_view.h"
 #include "document/review_document.h"
 #include "session/review_session.h"
@@ -60,12 +61,12 @@ void DiffPane::showFile(int fileIndex)
     if (!m_session->isOpen() || fileIndex < 0 || fileIndex >= m_session->diff().fileCount())
         return;
     const git::RangeDiff &diff = m_session->diff();
-    const git::FileDiff &file = diff.files()[fileIndex];
+    const git::FileDiff file = diff.files()[fileIndex];
     m_file = fileIndex;
     QString title = file.path();
     if (file.status == git::FileStatus::Renamed)
         title = QStringLiteral("%1 → %2").arg(file.oldPath, file.newPath);
-    m_title->setText(QStringLiteral("%1  (%2)").arg(title, git::fileStatusName(file.status)));
+    m_title->setText(QStringLiteral("%1  (%2)").arg(visibleControls(title), git::fileStatusName(file.status)));
     const auto patch = diff.patch(fileIndex);
     if (!patch) {
         m_view->showMessage(patch.error().message);
@@ -103,8 +104,8 @@ void DiffPane::updateMarkers()
     if (!path.isEmpty()) {
         for (const RawFinding &f : m_document->review().findings) {
             for (const Location &l : f.locations) {
-                if (l.path != path || !l.hasLines())
-                    continue;
+                if (l.path != path || !l.hasLines() || l.stale)
+                    continue; // a stale location's lines no longer hold its code
                 const AgentRun *agent = m_document->review().agent(f.agentId);
                 markers << DiffMarker{l.startLine, std::max(l.startLine, l.endLine), f.severity, f.id,
                                       QStringLiteral("%1 — %2").arg(agent ? agent->name : f.agentId, f.title)};

@@ -1,5 +1,6 @@
 #include "document/review_document.h"
 
+#include "anchor/fingerprint.h"
 #include "edit/add_agent_run.h"
 #include "edit/issue_edits.h"
 #include "io/review_file.h"
@@ -138,6 +139,8 @@ Status ReviewDocument::save()
 
 Status ReviewDocument::saveAs(const QString &path)
 {
+    if (m_readOnly && path == m_path)
+        return Error::of(QStringLiteral("%1; use Save As to keep these changes in another file").arg(m_readOnlyReason));
     const Status saved = saveReviewFile(m_review, path);
     if (!saved)
         return saved;
@@ -168,6 +171,8 @@ void ReviewDocument::restore(const ReviewEdits &edits)
 template <typename F>
 bool ReviewDocument::edit(const QString &description, F &&change, int mergeId, const QString &mergeKey)
 {
+    if (m_readOnly)
+        return false;
     Review copy = m_review;
     if (!change(copy))
         return false;
@@ -299,6 +304,13 @@ bool ReviewDocument::setObservationRejected(const QString &observationId, bool r
     });
 }
 
+bool ReviewDocument::setFixChosen(const QString &issueId, const QString &fixId, bool chosen)
+{
+    return edit(chosen ? tr("Choose fix") : tr("Leave fix out"), [&](Review &r) {
+        return edit::chooseFix(r, issueId, fixId, chosen).ok();
+    });
+}
+
 Result<QString> ReviewDocument::mergeIssues(const QStringList &issueIds)
 {
     Result<QString> result = Error::of(QString());
@@ -331,6 +343,8 @@ Status ReviewDocument::moveFinding(const QString &findingId, const QString &targ
 
 Status ReviewDocument::addAgentRun(const AgentRun &run)
 {
+    if (m_readOnly)
+        return Error::of(m_readOnlyReason);
     Review copy = m_review;
     const Status added = edit::addAgentRun(copy, run);
     if (!added.ok())
@@ -350,12 +364,64 @@ void ReviewDocument::recordFix(const QString &issueId, FixState state, const QLi
     i->fixRecords = records;
     // Undo snapshots hold older fix states; this override wins whenever one is restored.
     m_fixOverrides[issueId] = {state, records};
+    markModifiedOutsideHistory();
+}
+
+void ReviewDocument::markModifiedOutsideHistory()
+{
     m_dirtyOutsideHistory = true;
     Q_EMIT contentChanged();
     if (!m_lastModified) {
         m_lastModified = true;
         Q_EMIT modifiedChanged(true);
     }
+}
+
+void ReviewDocument::setReadOnly(bool readOnly, const QString &reason)
+{
+    if (readOnly == m_readOnly && reason == m_readOnlyReason)
+        return;
+    m_readOnly = readOnly;
+    m_readOnlyReason = readOnly ? reason : QString();
+    Q_EMIT readOnlyChanged(m_readOnly, m_readOnlyReason);
+}
+
+void ReviewDocument::adoptRecovered(Review recovered)
+{
+    const QString path = m_path;
+    reset(std::move(recovered), path);
+    markModifiedOutsideHistory();
+}
+
+bool ReviewDocument::setRepositoryPath(const QString &path)
+{
+    if (m_readOnly || path == m_review.metadata.repository)
+        return false;
+    m_review.metadata.repository = path;
+    markModifiedOutsideHistory();
+    return true;
+}
+
+void ReviewDocument::giveFingerprints(const anchor::FileReader &readFile)
+{
+    anchor::fingerprintReview(m_review, readFile);
+}
+
+anchor::ReviewReanchoring ReviewDocument::reanchor(const anchor::FileReader &readFile)
+{
+    if (m_readOnly)
+        return {};
+    Review copy = m_review;
+    anchor::ReviewReanchoring result = anchor::reanchorReview(copy, readFile);
+    if (!result.changed())
+        return result;
+    // Undo snapshots taken before this hold the old issue locations; the history is
+    // cleared so that undo cannot bring the old lines back (re-anchoring happens when the
+    // range opens, before any edit, in the usual case).
+    m_review = std::move(copy);
+    m_undo.clear();
+    markModifiedOutsideHistory();
+    return result;
 }
 
 } // namespace rb::ui

@@ -2,6 +2,7 @@
 // The open review: owns the Review value, its file, and its undo history. Every triage edit
 // is one undoable command; widgets never change the Review directly.
 
+#include "anchor/reanchor.h"
 #include "model/review.h"
 #include "util/result.h"
 
@@ -51,9 +52,29 @@ public:
     bool isModified() const { return !m_undo.isClean() || m_dirtyOutsideHistory; }
 
     Status load(const QString &path);
-    Status save();                      // to path()
+    Status save();                      // to path(); refused while read-only
     Status saveAs(const QString &path);
     void reset(Review review, const QString &path = {}); // clears history
+
+    // Read-only: another window or process writes this file (DocumentGuard decides). Every
+    // edit and save to path() is refused; Save As to another file is allowed.
+    bool isReadOnly() const { return m_readOnly; }
+    QString readOnlyReason() const { return m_readOnlyReason; }
+    void setReadOnly(bool readOnly, const QString &reason);
+
+    // Unsaved changes recovered after a crash replace the review as saved; the document is
+    // then modified (a save writes them), with no undo history.
+    void adoptRecovered(Review recovered);
+
+    // Changes recorded outside the undo history that still mark the document modified:
+    // where the review's repository is on this machine (Locate Repository), and findings
+    // re-anchored on the code as it is now (anchor/reanchor.h). reanchor() returns what moved.
+    bool setRepositoryPath(const QString &path);
+    anchor::ReviewReanchoring reanchor(const anchor::FileReader &readFile);
+    // Gives findings and issues without one a fingerprint with their code's context from
+    // the files (anchor/fingerprint.h). Not an edit: the document stays as modified as it
+    // was, and the next save writes them.
+    void giveFingerprints(const anchor::FileReader &readFile);
 
     // Triage edits: one undo step each. Return false (and change nothing) when refused.
     bool setFinalSeverity(const QString &issueId, std::optional<Severity> severity);
@@ -64,6 +85,8 @@ public:
     bool setVerdict(const Verdict &verdict);
     bool setRetroNote(const QString &agentId, const QString &text);
     bool setObservationRejected(const QString &observationId, bool rejected);
+    // Whether Apply Fix uses one of the issue's fixes (model/issue.h IssueFix).
+    bool setFixChosen(const QString &issueId, const QString &fixId, bool chosen);
     Result<QString> mergeIssues(const QStringList &issueIds);
     Result<QString> splitFinding(const QString &findingId);
     Status moveFinding(const QString &findingId, const QString &targetIssueId);
@@ -85,6 +108,7 @@ Q_SIGNALS:
     void contentChanged();              // any edit, undo or redo
     void modifiedChanged(bool modified);
     void pathChanged(const QString &path);
+    void readOnlyChanged(bool readOnly, const QString &reason);
 
 private:
     // Runs `edit` on a copy; pushes one undo step if it changed anything.
@@ -98,6 +122,9 @@ private:
     QHash<QString, std::pair<FixState, QList<FixRecord>>> m_fixOverrides;
     bool m_dirtyOutsideHistory = false;
     bool m_lastModified = false;
+    bool m_readOnly = false;
+    QString m_readOnlyReason;
+    void markModifiedOutsideHistory();
 };
 
 } // namespace rb::ui
