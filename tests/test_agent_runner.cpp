@@ -122,6 +122,9 @@ private Q_SLOTS:
         QTest::newRow("claude reports an error in its envelope")
             << QStringList{"claude-error"} << OutputEnvelope::ClaudeJson << RunStatus::Failed << "exited with code 1"
             << "\"subtype\":\"error_max_turns\"" << 1;
+        QTest::newRow("an HTTP status only on stderr is added to the stream's error")
+            << QStringList{"gemini-429"} << OutputEnvelope::GeminiStreamJson << RunStatus::Failed
+            << "exited with code 1: HTTP 429: [API Error: quota] Please wait and try again later." << "\"status\":\"error\"" << 1;
         QTest::newRow("empty output") << QStringList{"empty"} << text << RunStatus::Failed << "produced no output" << ""
                                       << 0;
     }

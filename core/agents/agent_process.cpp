@@ -57,6 +57,22 @@ QString reasonFromStderr(const QByteArray &tail)
     return (lastWrong.isEmpty() ? last : lastWrong).left(kLastLineChars);
 }
 
+// The HTTP status an error report on standard error names ("status: 429", "failed with
+// status 429"), the last one; for CLIs whose final error message leaves it out (Gemini CLI
+// on 429: "Please wait and try again later").
+std::optional<int> httpStatusFromStderr(const QByteArray &tail)
+{
+    static const QRegularExpression re(QStringLiteral(R"(\bstatus:?\s+(\d{3})\b)"));
+    std::optional<int> found;
+    auto it = re.globalMatch(QString::fromUtf8(tail));
+    while (it.hasNext()) {
+        const int code = it.next().captured(1).toInt();
+        if (code >= 400 && code < 600)
+            found = code;
+    }
+    return found;
+}
+
 bool isBlank(const QString &s)
 {
     return std::all_of(s.cbegin(), s.cend(), [](QChar c) { return c.isSpace(); });
@@ -292,7 +308,10 @@ void AgentProcess::onProcessFinished(int exitCode, QProcess::ExitStatus exitStat
 
     // Why it failed, in the CLI's own words: the error its envelope reported (which names
     // the HTTP status), else the line of standard error that says what went wrong.
-    const QString envelopeError = content ? withoutTerminalControls(content->error) : QString();
+    QString envelopeError = content ? withoutTerminalControls(content->error) : QString();
+    if (!envelopeError.isEmpty() && m_stream && !m_stream->state().httpStatus && !envelopeError.contains(QLatin1String("HTTP ")))
+        if (const auto status = httpStatusFromStderr(m_stderrTail))
+            envelopeError = QStringLiteral("HTTP %1: %2").arg(*status).arg(envelopeError);
     const QString stderrLine = reasonFromStderr(m_stderrTail);
     const QString why = !envelopeError.isEmpty() ? envelopeError : stderrLine;
     const QString stderrNote = why.isEmpty() ? QString() : QStringLiteral(": ") + why;
