@@ -1,6 +1,7 @@
 // Reviewbench entry point: a subcommand runs headless; otherwise the workbench window opens.
 #include "app_identity.h"
 #include "cli/cli.h"
+#include "cli/help_text.h"
 #include "main_window.h"
 #include "version.h"
 #include "window_arguments.h"
@@ -36,14 +37,6 @@ int main(int argc, char **argv)
     QCoreApplication::setOrganizationName(QStringLiteral("Reviewbench"));
     QCoreApplication::setApplicationVersion(QStringLiteral(REVIEWBENCH_VERSION));
 
-    if (args.contains(QStringLiteral("--help")) || args.contains(QStringLiteral("-h"))) {
-        cli::out() << cli::usageText();
-        return cli::ExitOk;
-    }
-    if (args.contains(QStringLiteral("--version")) || args.contains(QStringLiteral("-v"))) {
-        cli::out() << "reviewbench " << REVIEWBENCH_VERSION << "\n";
-        return cli::ExitOk;
-    }
     if (cli::isSubcommand(args)) {
         QCoreApplication app(argc, argv);
         return cli::runSubcommand(args);
@@ -55,6 +48,14 @@ int main(int argc, char **argv)
         if (parsed.error().code == cli::ExitUsage)
             cli::err() << "Run `reviewbench --help` for the usage.\n";
         return parsed.error().code;
+    }
+    if (parsed->help) {
+        cli::out() << cli::usageText();
+        return cli::ExitOk;
+    }
+    if (parsed->version) {
+        cli::out() << "reviewbench " << REVIEWBENCH_VERSION << "\n";
+        return cli::ExitOk;
     }
     QStringList files;
     if (!parsed->reviewFile.isEmpty())
