@@ -1,4 +1,5 @@
 #include "cli/cli.h"
+#include "cli/terminal_device.h"
 
 #include "cli/command_parser.h"
 #include "cli/command_table.h"
@@ -8,13 +9,15 @@ namespace rb::cli {
 
 QTextStream &out()
 {
-    static QTextStream s(stdout);
+    static TerminalDevice device(stdout);
+    static QTextStream s(&device);
     return s;
 }
 
 QTextStream &err()
 {
-    static QTextStream s(stderr);
+    static TerminalDevice device(stderr);
+    static QTextStream s(&device);
     return s;
 }
 
