@@ -3,6 +3,7 @@
 #include "cli/cli.h"
 #include "cli/help_text.h"
 #include "main_window.h"
+#include "style/appearance.h"
 #include "version.h"
 #include "window_arguments.h"
 
@@ -64,6 +65,7 @@ int main(int argc, char **argv)
 
     QApplication app(argc, argv);
     app::applyDesktopIdentity();
+    ui::applySavedAppearance(); // the colour scheme chosen in Preferences, if not the desktop's
     // The demo lives in a temporary folder that is removed when the window closes; one left
     // by a demo that was killed is removed by the next (demo_folder.h).
     std::unique_ptr<demo::DemoFolder> demoDir;
