@@ -1,5 +1,7 @@
 #include "widgets/issue_editor.h"
 
+#include "widgets/safe_text_browser.h"
+
 #include "document/review_document.h"
 #include "style/severity_style.h"
 #include "widgets/page_helpers.h"
@@ -14,7 +16,6 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QTextBrowser>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -104,8 +105,7 @@ IssueEditor::IssueEditor(ReviewDocument *document, QWidget *parent)
     m_reason->setPlaceholderText(tr("Why the final rating (shown after the disagreement note)"));
     form->addRow(tr("Reason"), m_reason);
 
-    m_body = new QTextBrowser(content);
-    m_body->setOpenLinks(false);
+    m_body = new SafeTextBrowser(content);
     m_body->setMinimumHeight(140);
     form->addRow(tr("Description"), m_body);
     m_fix = makeLinesEdit(content, 8, true);
