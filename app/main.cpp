@@ -1,4 +1,5 @@
 // Reviewbench entry point: a subcommand runs headless; otherwise the workbench window opens.
+#include "app_identity.h"
 #include "cli/cli.h"
 #include "main_window.h"
 #include "version.h"
@@ -61,6 +62,7 @@ int main(int argc, char **argv)
     const bool demoMode = parsed->demo;
 
     QApplication app(argc, argv);
+    app::applyDesktopIdentity();
     // The demo lives in a temporary folder that is removed when the window closes; one left
     // by a demo that was killed is removed by the next (demo_folder.h).
     std::unique_ptr<demo::DemoFolder> demoDir;

@@ -1,4 +1,5 @@
 // Review files on disk: syntax errors are located, and a failed save never harms the old file.
+#include "anchor/fingerprint.h"
 #include "io/review_file.h"
 #include "seed_review.h"
 
@@ -26,13 +27,36 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("review.json"));
-        const Review seed = test::seedReview();
+        Review seed = test::seedReview();
+        QVERIFY(anchor::fingerprintReview(seed, {}) > 0); // saving gives those missing; given here, all round-trip
         const Status saved = saveReviewFile(seed, path);
         QVERIFY2(saved.ok(), qPrintable(saved.ok() ? QString() : saved.error().message));
         const auto loaded = loadReviewFile(path);
         QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.error().message));
         QVERIFY(*loaded == seed);
         QCOMPARE(serializeReview(*loaded), readAll(path));
+    }
+
+    // The desktop recognises review files by their first key (packaging/desktop/*.mime.xml
+    // matches it within the first 16 bytes).
+    void formatKeyComesFirst()
+    {
+        const QByteArray text = serializeReview(test::seedReview());
+        QVERIFY2(text.startsWith("{\n  \"format\": \"reviewbench-review\",\n  \"agents\": ["), text.left(80).constData());
+        QVERIFY(parseReviewFile(text, QStringLiteral("seed.json")).ok());
+        const QByteArray empty = serializeReview(Review{});
+        QVERIFY2(empty.startsWith("{\n  \"format\": \"reviewbench-review\",\n"), empty.constData());
+        QVERIFY(parseReviewFile(empty, QStringLiteral("empty.json")).ok());
+    }
+
+    void formatKeyIsOptionalButChecked()
+    {
+        QVERIFY(parseReviewFile("{\"schemaVersion\": 1}", QStringLiteral("old.json")).ok());
+        const auto other = parseReviewFile("{\"format\": \"sarif\", \"schemaVersion\": 1}", QStringLiteral("x.json"));
+        QVERIFY(!other.ok());
+        QCOMPARE(other.error().message,
+                 QStringLiteral("x.json: format: \"sarif\" is not a Reviewbench review (expected \"reviewbench-review\")"));
+        QVERIFY(!parseReviewFile("{\"format\": 2, \"schemaVersion\": 1}", QStringLiteral("x.json")).ok());
     }
 
     void syntaxErrorNamesFileLineAndColumn()

@@ -229,6 +229,7 @@ void MainWindow::reanchorOnOpenedRange()
         return out;
     };
     const anchor::ReviewReanchoring r = m_document->reanchor(reader);
+    m_document->giveFingerprints(reader);
     if (r.changed())
         statusBar()->showMessage(tr("Findings re-anchored on the code as it is now: %1 moved, %2 stale (kept, marked stale)")
                                      .arg(r.moved)

@@ -1,5 +1,6 @@
 #include "io/review_file.h"
 
+#include "anchor/fingerprint.h"
 #include "io/atomic_file.h"
 #include "io/json_fields.h"
 #include "io/json_text.h"
@@ -34,7 +35,20 @@ Result<Review> loadReviewFile(const QString &path)
 
 QByteArray serializeReview(const Review &review)
 {
-    std::string text = reviewToJson(review).dump(2);
+    // Every finding and issue is written with a fingerprint; those without one get it from
+    // the review alone (their quoted code; no file text, so no context).
+    Review withIds = review;
+    anchor::fingerprintReview(withIds, {});
+    // The format key comes first, ahead of the alphabetical rest: the desktop's MIME
+    // database recognises review files by it within the first bytes (packaging/desktop/).
+    nlohmann::json doc = reviewToJson(withIds);
+    const std::string format = doc.at(kReviewFormatKey).dump();
+    doc.erase(kReviewFormatKey);
+    const std::string rest = doc.dump(2); // "{\n  \"agents\": ...": never empty
+    std::string text = "{\n  \"";
+    text += kReviewFormatKey;
+    text += "\": " + format + ",";
+    text.append(rest, 1, std::string::npos);
     text.push_back('\n');
     return QByteArray::fromStdString(text);
 }

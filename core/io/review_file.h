@@ -16,7 +16,9 @@ Result<Review> parseReviewFile(const QByteArray &text, const QString &fileName);
 
 Result<Review> loadReviewFile(const QString &path);
 
-QByteArray serializeReview(const Review &review); // pretty-printed, trailing newline
+// Pretty-printed, trailing newline; findings and issues without a fingerprint get one made
+// from the review alone (anchor/fingerprint.h).
+QByteArray serializeReview(const Review &review);
 Status saveReviewFile(const Review &review, const QString &path);
 
 } // namespace rb

@@ -93,7 +93,7 @@ json agentToJson(const AgentRun &a)
 
 json findingToJson(const RawFinding &f)
 {
-    return json{{"id", fromString(f.id)},
+    json j{{"id", fromString(f.id)},
                 {"agent", fromString(f.agentId)},
                 {"rawId", fromString(f.rawId)},
                 {"severity", fromString(toString(f.severity))},
@@ -105,6 +105,9 @@ json findingToJson(const RawFinding &f)
                 {"fixProse", fromString(f.fixProse)},
                 {"fixPatch", fromString(f.fixPatch)},
                 {"span", spanToJson(f.span)}};
+    if (!f.fingerprint.isEmpty())
+        j["fingerprint"] = fromString(f.fingerprint);
+    return j;
 }
 
 json observationToJson(const RawObservation &o)
@@ -146,6 +149,8 @@ json issueToJson(const Issue &i)
            {"notes", fromString(i.notes)}};
     if (i.finalSeverity)
         j["finalSeverity"] = toString(*i.finalSeverity).toStdString();
+    if (!i.fingerprint.isEmpty())
+        j["fingerprint"] = fromString(i.fingerprint);
     return j;
 }
 
@@ -291,6 +296,7 @@ RawFinding readFinding(const json &j, const QString &p)
     f.fixProse = str(j, "fixProse", p);
     f.fixPatch = str(j, "fixPatch", p);
     f.span = readSpan(j, "span", p);
+    f.fingerprint = str(j, "fingerprint", p);
     return f;
 }
 
@@ -340,6 +346,7 @@ Issue readIssue(const json &j, const QString &p)
                          boolean(r, "created", rp, false)};
     });
     i.notes = str(j, "notes", p);
+    i.fingerprint = str(j, "fingerprint", p);
     return i;
 }
 
@@ -409,7 +416,8 @@ nlohmann::json reviewToJson(const Review &r)
     json retro = json::array();
     for (const RetroNote &n : r.retroNotes)
         retro.push_back({{"agent", fromString(n.agentId)}, {"text", fromString(n.text)}});
-    return json{{"schemaVersion", Review::kSchemaVersion},
+    return json{{kReviewFormatKey, kReviewFormat},
+                {"schemaVersion", Review::kSchemaVersion},
                 {"metadata", metadataToJson(r.metadata)},
                 {"agents", arrayOf(r.agents, agentToJson)},
                 {"findings", arrayOf(r.findings, findingToJson)},
@@ -429,6 +437,9 @@ Result<Review> reviewFromJson(const nlohmann::json &doc)
 {
     try {
         requireObject(doc, {});
+        if (const json *format = find(doc, kReviewFormatKey); format && *format != kReviewFormat)
+            return Error::of(QStringLiteral("format: %1 is not a Reviewbench review (expected \"%2\")")
+                                 .arg(QString::fromStdString(format->dump()), QLatin1String(kReviewFormat)));
         const json *version = find(doc, "schemaVersion");
         if (!version)
             return Error::of(QStringLiteral("schemaVersion: missing; this is not a Reviewbench review file"));

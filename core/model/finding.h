@@ -23,6 +23,7 @@ struct RawFinding {
     QString fixProse;       // Markdown
     QString fixPatch;       // patch or fragment text, as the agent wrote it
     SourceSpan span;        // in AgentRun::rawOutput
+    QString fingerprint;    // identity across edits and rounds (anchor/fingerprint.h); empty until given
     bool operator==(const RawFinding &) const = default;
 };
 

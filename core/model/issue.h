@@ -67,6 +67,7 @@ struct Issue {
     QString fixPatch;
     QList<FixRecord> fixRecords;
     QString notes;
+    QString fingerprint;    // identity across edits and rounds (anchor/fingerprint.h); empty until given
 
     Severity severity() const { return finalSeverity.value_or(proposedSeverity); }
     bool isReported() const { return triage != TriageState::Rejected && triage != TriageState::FalsePositive; }

@@ -1,5 +1,6 @@
 #include "report/sarif_export.h"
 
+#include "anchor/fingerprint.h"
 #include "io/json_fields.h"
 #include "report/report_outline.h"
 #include "version.h"
@@ -14,6 +15,15 @@ namespace {
 
 using nlohmann::json;
 using jsonio::fromString;
+
+// SARIF's partialFingerprints: the result's identity across runs, for consumers that track
+// results over time (anchor/fingerprint.h).
+json fingerprints(const QString &given, const QList<Location> &locations, const QString &excerpt, const QString &title)
+{
+    const QString fp = !given.isEmpty() ? given : anchor::fingerprintOf(locations.value(0), excerpt, title, {});
+    return {{"reviewbench/v1", fromString(fp)}};
+}
+
 
 QString side(const QString &patch, QChar keep)
 {
@@ -163,6 +173,7 @@ json agentRun(const Review &review, const AgentRun &a)
         const json locs = locations(f.locations);
         if (!locs.empty())
             r["locations"] = locs;
+        r["partialFingerprints"] = fingerprints(f.fingerprint, f.locations, f.codeExcerpts.value(0), f.title);
         r["properties"] = {{"findingId", fromString(f.id)}, {"severity", fromString(toString(f.severity))}};
         if (!f.rawId.isEmpty())
             r["properties"]["rawId"] = fromString(f.rawId);
@@ -205,6 +216,7 @@ json consolidatedRun(const Review &review)
         if (!number.isEmpty())
             props["number"] = fromString(number);
         r["properties"] = props;
+        r["partialFingerprints"] = fingerprints(i.fingerprint, i.locations, i.codeExcerpt, i.title);
         if (!i.isReported()) {
             r["suppressions"] = json::array(
                 {{{"kind", "external"},

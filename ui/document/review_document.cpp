@@ -1,5 +1,6 @@
 #include "document/review_document.h"
 
+#include "anchor/fingerprint.h"
 #include "edit/add_agent_run.h"
 #include "edit/issue_edits.h"
 #include "io/review_file.h"
@@ -392,6 +393,11 @@ bool ReviewDocument::setRepositoryPath(const QString &path)
     m_review.metadata.repository = path;
     markModifiedOutsideHistory();
     return true;
+}
+
+void ReviewDocument::giveFingerprints(const anchor::FileReader &readFile)
+{
+    anchor::fingerprintReview(m_review, readFile);
 }
 
 anchor::ReviewReanchoring ReviewDocument::reanchor(const anchor::FileReader &readFile)

@@ -71,6 +71,10 @@ public:
     // re-anchored on the code as it is now (anchor/reanchor.h). reanchor() returns what moved.
     bool setRepositoryPath(const QString &path);
     anchor::ReviewReanchoring reanchor(const anchor::FileReader &readFile);
+    // Gives findings and issues without one a fingerprint with their code's context from
+    // the files (anchor/fingerprint.h). Not an edit: the document stays as modified as it
+    // was, and the next save writes them.
+    void giveFingerprints(const anchor::FileReader &readFile);
 
     // Triage edits: one undo step each. Return false (and change nothing) when refused.
     bool setFinalSeverity(const QString &issueId, std::optional<Severity> severity);

@@ -1,5 +1,6 @@
 #include "widgets/diff_pane.h"
 
+#include "style/visible_text.h"
 #include "diff/diff_view.h"
 #include "document/review_document.h"
 #include "session/review_session.h"
@@ -65,7 +66,7 @@ void DiffPane::showFile(int fileIndex)
     QString title = file.path();
     if (file.status == git::FileStatus::Renamed)
         title = QStringLiteral("%1 → %2").arg(file.oldPath, file.newPath);
-    m_title->setText(QStringLiteral("%1  (%2)").arg(title, git::fileStatusName(file.status)));
+    m_title->setText(QStringLiteral("%1  (%2)").arg(visibleControls(title), git::fileStatusName(file.status)));
     const auto patch = diff.patch(fileIndex);
     if (!patch) {
         m_view->showMessage(patch.error().message);

@@ -1,5 +1,6 @@
 #include "widgets/files_pane.h"
 
+#include "style/visible_text.h"
 #include "document/review_document.h"
 #include "session/review_session.h"
 
@@ -86,7 +87,7 @@ void FilesPane::rebuild()
             path += part + QLatin1Char('/');
             QStandardItem *&item = folders[path];
             if (!item) {
-                item = new QStandardItem(part);
+                item = new QStandardItem(visibleControls(part));
                 parent->appendRow({item, new QStandardItem, new QStandardItem, new QStandardItem, new QStandardItem});
             }
             parent = item;
@@ -98,13 +99,13 @@ void FilesPane::rebuild()
         const QString path = f.path();
         const auto slash = path.lastIndexOf(QLatin1Char('/'));
         QStandardItem *parent = folderItem(slash < 0 ? QString() : path.left(slash));
-        auto *name = new QStandardItem(slash < 0 ? path : path.mid(slash + 1));
+        auto *name = new QStandardItem(visibleControls(slash < 0 ? path : path.mid(slash + 1)));
         name->setData(i, kFileIndexRole);
         name->setData(path, kPathRole);
         QString tip = path;
         if (f.status == git::FileStatus::Renamed || f.status == git::FileStatus::Copied)
             tip = QStringLiteral("%1 → %2 (%3% similar)").arg(f.oldPath, f.newPath).arg(f.similarity);
-        name->setToolTip(tip);
+        name->setToolTip(visibleControls(tip));
         auto *status = new QStandardItem(git::fileStatusName(f.status));
         parent->appendRow({name, status, new QStandardItem, new QStandardItem, new QStandardItem});
         m_itemsByFile.insert(i, name);
