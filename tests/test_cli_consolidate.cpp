@@ -137,7 +137,8 @@ private Q_SLOTS:
         Review seed = test::seedReview();
         seed.issues[0].fixState = FixState::NotApplied;
         seed.issues[0].fixRecords.clear();
-        seed.issues[1].fixPatch = QStringLiteral(" no such line\n-at all\n+x\n");
+        seed.issues[1].fixes = {IssueFix{seed.issues[1].members.first(), QString(), QString(),
+                                         QStringLiteral(" no such line\n-at all\n+x\n"), true}};
         QVERIFY(saveReviewFile(seed, reviewPath).ok());
         const QByteArray before = readAll(fx.path() + QStringLiteral("/pkg/lima/sshkeys.go"));
 

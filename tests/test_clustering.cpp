@@ -280,7 +280,10 @@ private Q_SLOTS:
         QCOMPARE(i.id, QStringLiteral("issue-9"));
         QCOMPARE(i.members.first(), QStringLiteral("gemini:1"));
         QCOMPARE(i.title, QStringLiteral("Stale .tmp file blocks controller startup"));
-        QCOMPARE(i.fixPatch, QStringLiteral("+\t_ = os.Remove(tmpPath)\n"));
+        QCOMPARE(i.fixes.size(), 1);
+        QCOMPARE(i.fixes[0].id, QStringLiteral("gemini:1"));
+        QCOMPARE(i.fixes[0].patch, QStringLiteral("+\t_ = os.Remove(tmpPath)\n"));
+        QVERIFY(i.fixes[0].chosen);
         QVERIFY(i.evidence.isEmpty());
     }
 

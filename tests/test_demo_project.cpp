@@ -85,7 +85,7 @@ private Q_SLOTS:
         for (const Issue &i : review->issues) {
             multiAgent += i.members.size() > 1;
             disagreements += !i.disagreementNote.isEmpty();
-            withPatch += !i.fixPatch.isEmpty();
+            withPatch += i.hasApplicableFix();
         }
         QVERIFY2(multiAgent >= 3, qPrintable(QString::number(multiAgent)));
         QVERIFY(disagreements >= 1);

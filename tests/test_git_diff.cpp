@@ -8,6 +8,8 @@
 #include <QStandardPaths>
 #include <QTest>
 
+#include <mutex>
+#include <optional>
 #include <thread>
 
 using namespace rb;
@@ -76,10 +78,10 @@ Result<git::RangeDiff> diffOf(const GitFixture &fx, const QString &base, const Q
     return git::RangeDiff::compute(*repo, *range, options);
 }
 
-const git::FileDiff *find(const git::RangeDiff &d, const QString &path)
+std::optional<git::FileDiff> find(const git::RangeDiff &d, const QString &path)
 {
     const int i = d.indexOf(path);
-    return i < 0 ? nullptr : &d.files()[i];
+    return i < 0 ? std::nullopt : std::optional(d.files()[i]);
 }
 } // namespace
 
@@ -123,7 +125,7 @@ private Q_SLOTS:
         const auto diff = diffOf(e.fx, e.base, e.head);
         QVERIFY2(diff.ok(), diff.ok() ? "" : qPrintable(diff.error().message));
         QCOMPARE(diff->fileCount(), 11);
-        const git::FileDiff *f = find(*diff, path);
+        const auto f = find(*diff, path);
         QVERIFY2(f, qPrintable(path));
         QCOMPARE(git::fileStatusName(f->status), status);
         QCOMPARE(f->oldPath, oldPath);
@@ -154,14 +156,14 @@ private Q_SLOTS:
         Everything e;
         const auto diff = diffOf(e.fx, e.base, e.head);
         QVERIFY(diff.ok());
-        const git::FileDiff *hit = nullptr;
+        std::optional<git::FileDiff> hit;
         for (const auto &f : diff->files()) {
             if (f.newPathBytes == kLatin1Name)
-                hit = &f;
+                hit = f;
         }
         QVERIFY(hit);
         QCOMPARE(hit->oldPathBytes, kLatin1Name);
-        const auto patch = diff->patch(int(hit - diff->files().constData()));
+        const auto patch = diff->patch(*hit);
         QVERIFY(patch.ok());
         QVERIFY2((*patch)->text.startsWith("diff --git \"a/caf\\351.txt\" \"b/caf\\351.txt\"\n"), (*patch)->text.constData());
     }
@@ -314,11 +316,11 @@ private Q_SLOTS:
         const auto diff = git::RangeDiff::compute(*repo, *range);
         QVERIFY2(diff.ok(), diff.ok() ? "" : qPrintable(diff.error().message));
         QCOMPARE(diff->fileCount(), 3);
-        const git::FileDiff *untracked = find(*diff, QStringLiteral("untracked dir/new file.txt"));
+        const auto untracked = find(*diff, QStringLiteral("untracked dir/new file.txt"));
         QVERIFY(untracked);
         QCOMPARE(untracked->status, git::FileStatus::Added);
         QCOMPARE(diff->newText(diff->indexOf(untracked->path())).value(), QByteArray("fresh\n"));
-        const git::FileDiff *deleted = find(*diff, QStringLiteral("keep.txt"));
+        const auto deleted = find(*diff, QStringLiteral("keep.txt"));
         QVERIFY(deleted);
         QCOMPARE(deleted->status, git::FileStatus::Deleted);
         const auto modified = diff->patch(diff->indexOf(QStringLiteral("modify.txt")));
@@ -344,7 +346,7 @@ private Q_SLOTS:
         const auto diff = git::RangeDiff::compute(*repo, *range);
         QVERIFY2(diff.ok(), diff.ok() ? "" : qPrintable(diff.error().message));
         QCOMPARE(diff->fileCount(), 1);
-        const git::FileDiff &f = diff->files().first();
+        const git::FileDiff f = diff->files().first();
         QCOMPARE(f.status, git::FileStatus::Renamed);
         QCOMPARE(f.oldPath, QStringLiteral("renamed.txt"));
         QCOMPARE(f.newPath, QStringLiteral("moved.txt"));
@@ -353,6 +355,83 @@ private Q_SLOTS:
         QVERIFY(counts.ok());
         QCOMPARE(counts->added, 1);
         QCOMPARE(counts->removed, 1);
+    }
+
+    // start(): the tree diff's list at once, then renames merged phase by phase, each
+    // update telling the listener; the final list is compute()'s.
+    void renamesArriveAfterTheFileList()
+    {
+        Everything e;
+        auto repo = git::Repository::open(e.fx.path());
+        QVERIFY(repo.ok());
+        const auto range = git::resolveRange(*repo, e.base, e.head, git::RangeCommits::EndpointsOnly);
+        QVERIFY(range.ok());
+        QVERIFY(range->commits.isEmpty());
+        QCOMPARE(git::listCommits(*repo, *range).value().size(), 1);
+        std::mutex m;
+        QList<git::RenameUpdate> updates;
+        auto diff = git::RangeDiff::start(*repo, *range, {}, [&](const git::RenameUpdate &u) {
+            std::lock_guard lock(m);
+            updates.append(u);
+        });
+        QVERIFY(diff.ok());
+        diff->waitForRenames();
+        QVERIFY(diff->renamesFinished());
+        std::lock_guard lock(m);
+        QVERIFY(!updates.isEmpty());
+        QVERIFY(updates.last().finished());
+        QCOMPARE(updates.last().renamed, 1);
+        QCOMPARE(updates.last().files, diff->files());
+        // Exactly one update merged the rename, naming it.
+        int merging = 0;
+        for (const auto &u : std::as_const(updates)) {
+            if (!u.merged.isEmpty()) {
+                ++merging;
+                QCOMPARE(u.merged.first().newPath, QStringLiteral("renamed.txt"));
+                QCOMPARE(u.merged.first().oldPath, QStringLiteral("rename-me.txt"));
+            }
+        }
+        QCOMPARE(merging, 1);
+        const auto final = diffOf(e.fx, e.base, e.head);
+        QCOMPARE(diff->files(), final->files());
+        // A patch built from the tree diff's entry still answers for that entry.
+        git::DiffOptions none;
+        none.detectRenames = false;
+        const auto plain = git::RangeDiff::start(*repo, *range, none);
+        QVERIFY(plain->renamesFinished());
+        QCOMPARE(plain->fileCount(), diff->fileCount() + 1);
+        QCOMPARE(find(*plain, QStringLiteral("renamed.txt"))->status, git::FileStatus::Added);
+    }
+
+    // git's phases: identical contents first (same basename preferred), then a unique
+    // basename on both sides at >= 75 %, then the best-scoring pairs.
+    void renamePhasesFollowGit()
+    {
+        GitFixture fx;
+        Snapshot before, after;
+        before["a/same.txt"] = {"identical\n"};
+        before["b/same.txt"] = {"identical\n"};
+        after["c/same.txt"] = {"identical\n"}; // exact: both sources match; the first same-named wins
+        before["src/util.c"] = {lines(1, 40, "util")};
+        // 87 % alike under the same basename: paired by name before the 97 % x/best.c is
+        // even looked at (git's trade-off), which then stays an added file.
+        after["lib/util.c"] = {lines(1, 36, "util") + lines(1, 4, "changed")};
+        after["x/best.c"] = {lines(1, 40, "util") + "one more\n"};
+        before["old/name.txt"] = {lines(1, 40, "text")};
+        after["new/other.txt"] = {lines(1, 25, "text") + lines(1, 15, "edit")}; // ~62 %: inexact
+        before["gone.txt"] = {lines(1, 10, "gone")};
+        const QString b = fx.commit(before, QStringLiteral("before"), {});
+        const QString h = fx.commit(after, QStringLiteral("after"), {b});
+        const auto diff = diffOf(fx, b, h);
+        QVERIFY(diff.ok());
+        QCOMPARE(find(*diff, QStringLiteral("c/same.txt"))->oldPath, QStringLiteral("a/same.txt"));
+        QCOMPARE(find(*diff, QStringLiteral("c/same.txt"))->similarity, 100);
+        QCOMPARE(find(*diff, QStringLiteral("b/same.txt"))->status, git::FileStatus::Deleted);
+        QCOMPARE(find(*diff, QStringLiteral("lib/util.c"))->oldPath, QStringLiteral("src/util.c"));
+        QCOMPARE(find(*diff, QStringLiteral("x/best.c"))->status, git::FileStatus::Added);
+        QCOMPARE(find(*diff, QStringLiteral("new/other.txt"))->oldPath, QStringLiteral("old/name.txt"));
+        QCOMPARE(find(*diff, QStringLiteral("gone.txt"))->status, git::FileStatus::Deleted);
+        QCOMPARE(diff->fileCount(), 6);
     }
 
     void renameDetectionIsBounded()

@@ -1,9 +1,11 @@
 // Opening repositories: from any path inside, bare, linked worktrees, and the errors.
 #include "git/git_error.h"
+#include "git/range.h"
 #include "git/repository.h"
 #include "git_fixture.h"
 
 #include <QDir>
+#include <QFile>
 #include <QTest>
 
 using namespace rb;
@@ -46,6 +48,31 @@ private Q_SLOTS:
         QVERIFY(repo->isBare());
         QVERIFY(repo->workdir().isEmpty());
         QCOMPARE(repo->displayPath(), repo->gitDir());
+    }
+
+    // A mirror's or a copied repository's folder may have no config file, hence no
+    // core.bare: libgit2 alone takes the folder above it for a working tree; git (and we)
+    // take it for what it is, a bare repository.
+    void opensBareRepositoryWithoutConfig()
+    {
+        GitFixture fx(true);
+        QVERIFY2(fx.ok(), qPrintable(fx.error()));
+        const QString sha = fx.commit({{"a", {"a\n"}}}, QStringLiteral("one"), {});
+        QVERIFY(!sha.isEmpty());
+        QVERIFY(QFile::remove(fx.path() + QStringLiteral("/config")));
+        const auto repo = git::Repository::open(fx.path());
+        QVERIFY2(repo.ok(), repo.ok() ? "" : qPrintable(repo.error().message));
+        QVERIFY(repo->isBare());
+        QVERIFY(repo->workdir().isEmpty());
+        QCOMPARE(QDir(repo->displayPath()).canonicalPath(), QDir(fx.path()).canonicalPath());
+        const auto again = repo->reopen();
+        QVERIFY(again.ok());
+        QVERIFY(again->isBare());
+        // From a folder inside it too.
+        const auto inside = git::Repository::open(fx.path() + QStringLiteral("/objects"));
+        QVERIFY(inside.ok());
+        QVERIFY(inside->isBare());
+        QCOMPARE(git::resolveCommit(*repo, QStringLiteral("HEAD")).value(), sha);
     }
 
     void opensLinkedWorktree()

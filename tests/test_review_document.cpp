@@ -104,7 +104,7 @@ private Q_SLOTS:
         ReviewDocument doc;
         doc.reset(test::seedReview());
         QVERIFY(doc.setTriage(QStringLiteral("issue-2"), TriageState::Rejected));
-        doc.recordFix(QStringLiteral("issue-3"), FixState::Applied, {FixRecord{QStringLiteral("a.go"), QStringLiteral("h1"), QStringLiteral("h2"), QString(), {}, QString()}});
+        doc.recordFix(QStringLiteral("issue-3"), FixState::Applied, {FixRecord{QStringLiteral("a.go"), QStringLiteral("h1"), QStringLiteral("h2"), QString(), {}, QString(), false, QString()}});
         doc.undoStack()->undo();
         QVERIFY(doc.review().issue(QStringLiteral("issue-3"))->fixState == FixState::Applied);
         QVERIFY(doc.isModified()); // the fix is not in the saved file yet

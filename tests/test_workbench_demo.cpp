@@ -135,7 +135,7 @@ private Q_SLOTS:
         const QString issueId = issueWithMember(*review, QStringLiteral("claude:I1"));
         Issue *issue = review->issue(issueId);
         QVERIFY(issue && !issue->codeExcerpt.isEmpty());
-        issue->fixPatch = QStringLiteral("    def reserve_many(self, items):\n"
+        const QString replacement = QStringLiteral("    def reserve_many(self, items):\n"
                                          "        \"\"\"Reserves every (sku, quantity) pair, or none of them.\"\"\"\n"
                                          "        reserved = []\n"
                                          "        try:\n"
@@ -147,6 +147,7 @@ private Q_SLOTS:
                                          "                self.release(sku, quantity)\n"
                                          "            raise\n"
                                          "        return reserved\n");
+        issue->fixes = {IssueFix{QStringLiteral("claude:I1"), QStringLiteral("inventory/stock.py"), QString(), replacement, true}};
         QVERIFY(saveReviewFile(*review, m_demo.reviewPath).ok());
         // The author's own fix, made after the review.
         const QString stock = m_demo.repositoryPath + QStringLiteral("/inventory/stock.py");

@@ -1,14 +1,14 @@
 // `reviewbench apply REVIEW.json [--issue ID]... [--accepted] [--check] [--repo DIR]`:
 // applies (or only checks) issues' fixes to the working tree with the patch engine, prints
 // where each hunk landed or why it could not, and records the fix states in the review file.
+// Which issues, and how outcomes are recorded, are the workbench's rules
+// (workflows/fix_workflow.h), the same as the Fixes pane's.
 #include "cli/cli.h"
 
+#include "document/review_document.h"
 #include "git/repository.h"
-#include "io/review_file.h"
-#include "patch/fix_applier.h"
-#include "report/report_outline.h"
+#include "workflows/fix_workflow.h"
 
-#include <QDateTime>
 #include <QFileInfo>
 
 namespace rb::cli {
@@ -16,21 +16,12 @@ namespace {
 
 const char *const kUsage = "usage: reviewbench apply REVIEW.json [--issue ID]... [--accepted] [--check] [--repo DIR]\n";
 
-// An issue by its id ("issue-3") or its number in the report ("I1").
-Issue *findIssue(Review &review, const QString &key)
+void print(const Review &review, const workbench::FixOutcome &outcome)
 {
-    if (Issue *i = review.issue(key))
-        return i;
-    for (Issue &i : review.issues)
-        if (report::displayNumber(review, i.id).compare(key, Qt::CaseInsensitive) == 0)
-            return &i;
-    return nullptr;
-}
-
-QString label(const Review &review, const Issue &issue)
-{
-    const QString number = report::displayNumber(review, issue.id);
-    return number.isEmpty() ? issue.id : QStringLiteral("%1 (%2)").arg(number, issue.id);
+    const Issue *issue = review.issue(outcome.issueId);
+    out() << (issue ? workbench::issueLabel(review, *issue) : outcome.issueId) << ": " << outcome.message << "\n";
+    if (!outcome.details.isEmpty())
+        out() << "  " << QString(outcome.details).replace(QLatin1Char('\n'), QStringLiteral("\n  ")).trimmed() << "\n";
 }
 
 } // namespace
@@ -71,31 +62,18 @@ int applyCommand(const QStringList &args)
         err() << kUsage;
         return ExitUsage;
     }
-    auto loaded = loadReviewFile(reviewPath);
-    if (!loaded) {
+    ui::ReviewDocument document;
+    if (const Status loaded = document.load(reviewPath); !loaded) {
         err() << "reviewbench: " << loaded.error().message << "\n";
         return ExitBadInput;
     }
-    Review review = std::move(loaded).value();
-
-    QList<Issue *> chosen;
-    for (const QString &key : std::as_const(wanted)) {
-        Issue *issue = findIssue(review, key);
-        if (!issue) {
-            err() << "reviewbench apply: " << reviewPath << " has no issue \"" << key << "\"\n";
-            return ExitUsage;
-        }
-        if (!chosen.contains(issue))
-            chosen << issue;
+    const Review &review = document.review();
+    const auto chosen = workbench::selectFixes(review, {wanted, accepted, checkOnly});
+    if (!chosen) {
+        err() << "reviewbench apply: " << reviewPath << " " << chosen.error().message << "\n";
+        return ExitUsage;
     }
-    if (wanted.isEmpty()) {
-        for (Issue &issue : review.issues)
-            if (issue.isReported() && (!accepted || issue.triage == TriageState::Accepted) && !issue.fixPatch.trimmed().isEmpty())
-                chosen << &issue;
-    } else if (accepted) {
-        chosen.removeIf([](const Issue *i) { return i->triage != TriageState::Accepted; });
-    }
-    if (chosen.isEmpty()) {
+    if (chosen->isEmpty()) {
         out() << "no fixes to " << (checkOnly ? "check" : "apply") << "\n";
         return ExitOk;
     }
@@ -116,42 +94,20 @@ int applyCommand(const QStringList &args)
         return ExitFailed;
     }
 
-    bool anyFailed = false;
-    bool changed = false;
-    for (Issue *issue : std::as_const(chosen)) {
-        const QString name = label(review, *issue);
-        if (issue->fixPatch.trimmed().isEmpty()) {
-            out() << name << ": no patch to apply\n";
-            continue;
-        }
-        const QString hint = issue->locations.isEmpty() ? QString() : issue->locations.first().path;
-        const patch::FixRequest request{issue->fixPatch.toUtf8(), hint, issue->codeExcerpt};
-        const patch::FixResult result = checkOnly ? patch::checkFix(workTree, request) : patch::applyFix(workTree, request);
-        out() << name << ": " << result.message << "\n";
-        const QString details = result.describe();
-        if (!details.isEmpty())
-            out() << "  " << QString(details).replace(QLatin1Char('\n'), QStringLiteral("\n  ")).trimmed() << "\n";
-        if (result.status == patch::FixStatus::Refused)
-            anyFailed = true;
-        if (checkOnly)
-            continue;
-        if (result.status == patch::FixStatus::Applied && result.written) {
-            issue->fixState = FixState::Applied;
-            issue->fixRecords += result.records();
-            changed = true;
-        } else if (result.status == patch::FixStatus::AlreadyApplied) {
-            if (issue->fixState != FixState::Applied) {
-                issue->fixState = FixState::Applied;
-                changed = true;
-            }
-        } else {
-            issue->fixState = FixState::Failed;
-            issue->fixRecords << FixRecord{hint, QString(), QString(), result.message, QDateTime::currentDateTimeUtc(), QString(), false};
-            changed = true;
-        }
+    QList<workbench::FixOutcome> outcomes;
+    if (checkOnly) {
+        for (const QString &id : *chosen)
+            outcomes << workbench::checkIssueFix(workTree, *review.issue(id));
+    } else {
+        outcomes = workbench::applyFixes(document, workTree, *chosen);
     }
-    if (changed) {
-        if (const Status saved = saveReviewFile(review, reviewPath); !saved) {
+    bool anyFailed = false;
+    for (const workbench::FixOutcome &outcome : std::as_const(outcomes)) {
+        print(review, outcome);
+        anyFailed = anyFailed || (outcome.status == patch::FixStatus::Refused && !outcome.noFix);
+    }
+    if (document.isModified()) {
+        if (const Status saved = document.save(); !saved) {
             err() << "reviewbench apply: " << saved.error().message << "\n";
             return ExitFailed;
         }

@@ -88,7 +88,7 @@ int printStat(const git::RangeDiff &diff)
     }
     qint64 added = 0, removed = 0;
     for (int i = 0; i < diff.fileCount(); ++i) {
-        const git::FileDiff &f = diff.files()[i];
+        const git::FileDiff f = diff.files()[i];
         const auto patch = diff.lineCounts(i).value();
         QString letter(git::fileStatusLetter(f.status));
         if (f.status == git::FileStatus::Renamed || f.status == git::FileStatus::Copied)
@@ -102,7 +102,7 @@ int printStat(const git::RangeDiff &diff)
     out() << " " << diff.fileCount() << (diff.fileCount() == 1 ? " file" : " files") << " changed, " << added
           << " insertions(+), " << removed << " deletions(-)\n";
     if (diff.renameDetectionLimited())
-        out() << " (too many added and deleted files: only exact renames were detected)\n";
+        out() << " (too many added and deleted files: inexact renames were not searched, as `git diff` past diff.renameLimit)\n";
     return ExitOk;
 }
 

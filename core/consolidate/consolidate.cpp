@@ -1,5 +1,6 @@
 #include "consolidate/consolidate.h"
 
+#include "consolidate/issue_fixes.h"
 #include "consolidate/severity_proposal.h"
 #include "consolidate/text_features.h"
 
@@ -158,15 +159,10 @@ Issue issueFromMembers(const Review &review, const QStringList &memberIds, const
             break;
         }
     }
-    const auto withPatch = std::find_if(members.begin(), members.end(),
-                                        [](const RawFinding *f) { return !f->fixPatch.trimmed().isEmpty(); });
-    const auto withProse = std::find_if(members.begin(), members.end(),
-                                        [](const RawFinding *f) { return !f->fixProse.trimmed().isEmpty(); });
-    const RawFinding *fixFrom = withPatch != members.end() ? *withPatch : withProse != members.end() ? *withProse : nullptr;
-    if (fixFrom) {
-        issue.fixProse = fixFrom->fixProse;
-        issue.fixPatch = fixFrom->fixPatch;
-    }
+    for (const RawFinding *f : members)
+        if (std::optional<IssueFix> fix = fixOfFinding(*f))
+            issue.fixes << *fix;
+    chooseDefaultFixes(issue.fixes);
     const auto ratings = agentRatings(review, issue.members);
     QList<Severity> severities;
     for (const auto &r : ratings)

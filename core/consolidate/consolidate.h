@@ -23,8 +23,9 @@ QList<DesignObservation> proposeDesignObservations(const Review &review, const C
 // issues): representative text, merged locations, proposal and note. Evidence is left
 // empty. Unknown ids are ignored. Members are listed representative first: the most complete
 // finding (a patch, quoted code, fix prose, line numbers, a longer explanation), ties to the
-// earlier agent; title and body come from it, the code excerpt and the fix from the first
-// member in that order that has one (a patch preferred to prose alone).
+// earlier agent; title and body come from it, the code excerpt from the first member in
+// that order that has one. Every member's fix is listed, in that order, with the default
+// choice of consolidate/issue_fixes.h.
 Issue issueFromMembers(const Review &review, const QStringList &memberIds, const QString &id);
 
 // The rating each agent gave the issue's members (an agent's highest when it has several),

@@ -2,6 +2,7 @@
 
 #include "agents/run_review.h"
 #include "consolidate/consolidate.h"
+#include "consolidate/issue_fixes.h"
 #include "edit/issue_edits.h"
 
 #include <QSet>
@@ -48,10 +49,12 @@ void foldFindings(Review &review, const QSet<QString> &added, const consolidate:
         Issue &issue = review.issues[target];
         for (const QString &m : newMembers) {
             issue.members << m;
-            if (const RawFinding *f = review.finding(m))
+            if (const RawFinding *f = review.finding(m)) {
                 for (const Location &l : f->locations)
                     if (!issue.locations.contains(l))
                         issue.locations << l;
+                consolidate::addFindingFix(issue, *f);
+            }
         }
         for (const GroupingEvidence &e : cluster.evidence)
             if ((added.contains(e.findingA) || added.contains(e.findingB)) && issue.members.contains(e.findingA)

@@ -7,6 +7,7 @@
 
 #include <QFile>
 
+#include <cctype>
 #include <cstring>
 #include <unistd.h>
 
@@ -54,11 +55,11 @@ Result<QByteArray> readWorkdirFile(git_repository *repo, const QByteArray &relPa
         rc < 0) {
         return gitError(rc, QStringLiteral("%1: cannot load the repository's filters").arg(f.fileName()));
     }
-    if (!rawFilters)
+    const FilterListPtr filters(rawFilters);
+    if (!filters)
         return raw;
     GitBuf out;
-    const int rc = git_filter_list_apply_to_buffer(out.get(), rawFilters, raw.constData(), size_t(raw.size()));
-    git_filter_list_free(rawFilters);
+    const int rc = git_filter_list_apply_to_buffer(out.get(), filters.get(), raw.constData(), size_t(raw.size()));
     if (rc < 0)
         return gitError(rc, QStringLiteral("%1: filtering failed").arg(f.fileName()));
     return QByteArray(out.data(), qsizetype(out.size()));
@@ -117,8 +118,9 @@ struct Collector {
             c->patch->text += fileLabels(*c->file);
             c->labelsWritten = true;
         }
+        // git trims the function context's trailing white space; libgit2 keeps it.
         size_t len = hunk->header_len;
-        while (len > 0 && (hunk->header[len - 1] == '\n' || hunk->header[len - 1] == '\r'))
+        while (len > 0 && std::isspace(static_cast<unsigned char>(hunk->header[len - 1])))
             --len;
         c->patch->text.append(hunk->header, qsizetype(len));
         c->patch->text += '\n';
@@ -146,10 +148,31 @@ struct Collector {
     }
 };
 
+// The digits git writes for a blob id on the index line: `abbrev`, or more where that
+// prefix names more than one object (git's find_unique_abbrev).
+int uniqueAbbrev(git_repository *repo, const QString &id, int abbrev)
+{
+    git_oid oid;
+    if (id.isEmpty() || !oidFromString(&oid, id))
+        return abbrev;
+    git_odb *rawOdb = nullptr;
+    if (git_repository_odb(&rawOdb, repo) < 0)
+        return abbrev;
+    const OdbPtr odb(rawOdb);
+    for (int len = abbrev; len < GIT_OID_HEXSZ; ++len) {
+        git_oid found;
+        const int rc = git_odb_exists_prefix(&found, odb.get(), &oid, size_t(len));
+        if (rc != GIT_EAMBIGUOUS)
+            return len;
+    }
+    return GIT_OID_HEXSZ;
+}
+
 Status appendSection(git_repository *repo, const FileDiff &f, const PatchOptions &options, const QString &workdir,
                      PatchText &patch)
 {
-    patch.text += gitHeader(f, options.abbrev);
+    patch.text += gitHeader(f, options.abbrev, uniqueAbbrev(repo, f.oldId, options.abbrev),
+                            f.newFromWorkdir ? 0 : uniqueAbbrev(repo, f.newId, options.abbrev));
     const bool sameContent = !f.oldId.isEmpty() && f.oldId == f.newId && !f.newFromWorkdir;
     if (sameContent)
         return Ok{};
@@ -163,6 +186,9 @@ Status appendSection(git_repository *repo, const FileDiff &f, const PatchOptions
     git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
     opts.context_lines = quint32(options.contextLines);
     opts.interhunk_lines = quint32(options.interhunkLines);
+    // git's default since 2.14 (diff.indentHeuristic): slide ambiguous hunk edges to where
+    // the indentation says a block starts; without it some hunks start a line off git's.
+    opts.flags |= GIT_DIFF_INDENT_HEURISTIC;
     const QByteArray oldPath = f.status == FileStatus::Added ? f.newPathBytes : f.oldPathBytes;
     const QByteArray newPath = f.status == FileStatus::Deleted ? f.oldPathBytes : f.newPathBytes;
 
@@ -198,10 +224,24 @@ Status appendSection(git_repository *repo, const FileDiff &f, const PatchOptions
     return Ok{};
 }
 
-// Patches of a whole range are kept together: give back what the reservation left over.
-void squeeze(PatchText &patch)
+// Patches are built in one buffer per thread, reused from file to file, and each is kept
+// in an array of its exact size: growing and squeezing an array per file left the heap
+// fragmented, at times twice the size of the texts it held.
+constexpr qsizetype kScratchKeptBytes = 16 << 20;
+thread_local QByteArray t_scratch;
+
+void beginInScratch(PatchText &patch)
 {
-    patch.text.squeeze();
+    patch.text = std::move(t_scratch);
+    patch.text.truncate(0);
+}
+
+void keepExact(PatchText &patch)
+{
+    QByteArray exact(patch.text.constData(), patch.text.size());
+    if (patch.text.capacity() <= kScratchKeptBytes)
+        t_scratch = std::move(patch.text);
+    patch.text = std::move(exact);
 }
 
 } // namespace
@@ -210,6 +250,7 @@ Result<PatchText> buildPatchText(git_repository *repo, const FileDiff &file, con
                                  const QString &workdir)
 {
     PatchText patch;
+    beginInScratch(patch);
     if (file.status == FileStatus::TypeChanged) {
         // As git does: the old entry is deleted and the new one added, in two sections.
         FileDiff removed = file;
@@ -229,12 +270,12 @@ Result<PatchText> buildPatchText(git_repository *repo, const FileDiff &file, con
             return s.error();
         if (auto s = appendSection(repo, added, options, workdir, patch); !s)
             return s.error();
-        squeeze(patch);
+        keepExact(patch);
         return patch;
     }
     if (auto s = appendSection(repo, file, options, workdir, patch); !s)
         return s.error();
-    squeeze(patch);
+    keepExact(patch);
     return patch;
 }
 

@@ -32,7 +32,11 @@ using PatchPtr = Handle<git_patch, git_patch_free>;
 using IndexPtr = Handle<git_index, git_index_free>;
 using SignaturePtr = Handle<git_signature, git_signature_free>;
 using ConfigPtr = Handle<git_config, git_config_free>;
+using OdbPtr = Handle<git_odb, git_odb_free>;
 using WorktreePtr = Handle<git_worktree, git_worktree_free>;
+using ConfigEntryPtr = Handle<git_config_entry, git_config_entry_free>;
+using FilterListPtr = Handle<git_filter_list, git_filter_list_free>;
+using ReferenceIteratorPtr = Handle<git_reference_iterator, git_reference_iterator_free>;
 
 // git_buf is a value with an owned pointer inside: dispose it on scope exit.
 class GitBuf {

@@ -1,5 +1,7 @@
 #include "git/patch_header.h"
 
+#include <algorithm>
+
 namespace rb::git {
 
 namespace {
@@ -66,7 +68,7 @@ QByteArray quotedPath(QByteArrayView prefix, QByteArrayView path)
     return out;
 }
 
-QByteArray gitHeader(const FileDiff &f, int abbrev)
+QByteArray gitHeader(const FileDiff &f, int abbrev, int oldAbbrev, int newAbbrev)
 {
     QByteArray h = "diff --git " + quotedPath("a/", oldName(f)) + ' ' + quotedPath("b/", newName(f)) + '\n';
     switch (f.status) {
@@ -89,7 +91,8 @@ QByteArray gitHeader(const FileDiff &f, int abbrev)
     }
     const bool sameContent = !f.oldId.isEmpty() && f.oldId == f.newId;
     if (!sameContent) {
-        h += "index " + abbreviated(f.oldId, abbrev) + ".." + abbreviated(f.newId, abbrev);
+        h += "index " + abbreviated(f.oldId, std::max(abbrev, oldAbbrev)) + ".."
+             + abbreviated(f.newId, std::max(abbrev, newAbbrev));
         if (hasOld(f) && hasNew(f) && f.oldMode == f.newMode)
             h += ' ' + octalMode(f.newMode);
         h += '\n';

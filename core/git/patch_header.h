@@ -12,8 +12,9 @@ namespace rb::git {
 // escapes (octal for bytes >= 0x80 and control characters) when it holds any of them.
 QByteArray quotedPath(QByteArrayView prefix, QByteArrayView path);
 
-// From "diff --git" to the index line. `abbrev` digits of the blob ids.
-QByteArray gitHeader(const FileDiff &file, int abbrev = 7);
+// From "diff --git" to the index line. `abbrev` digits of the blob ids; oldAbbrev and
+// newAbbrev, when larger, for an id that needs more digits to be unique (as git does).
+QByteArray gitHeader(const FileDiff &file, int abbrev = 7, int oldAbbrev = 0, int newAbbrev = 0);
 // The "--- a/x" and "+++ b/x" lines (or /dev/null), as git writes them.
 QByteArray fileLabels(const FileDiff &file);
 // "Binary files a/x and b/x differ".

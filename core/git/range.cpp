@@ -111,7 +111,7 @@ Result<CommitSummary> commitSummary(const Repository &repo, const QString &expre
     return summarise(commit->get());
 }
 
-Result<ResolvedRange> resolveRange(const Repository &repo, const QString &base, const QString &head)
+Result<ResolvedRange> resolveRange(const Repository &repo, const QString &base, const QString &head, RangeCommits commits)
 {
     auto baseCommit = lookupCommit(repo, base);
     if (!baseCommit)
@@ -148,30 +148,49 @@ Result<ResolvedRange> resolveRange(const Repository &repo, const QString &base, 
         return gitError(rc, QStringLiteral("cannot compute the merge base of '%1' and '%2'").arg(base, head));
     range.mergeBaseSha = oidToString(mergeBase);
 
+    if (range.mergeBaseSha == range.headSha) {
+        return Error::of(QStringLiteral("empty range: '%1' adds no commit on top of '%2' (it is already contained "
+                                        "in '%2'); swap them or pick another base")
+                             .arg(head, base),
+                         ErrorEmptyRange);
+    }
+    if (commits == RangeCommits::Listed) {
+        auto listed = listCommits(repo, range);
+        if (!listed)
+            return listed.error();
+        range.commits = std::move(listed).value();
+    }
+    return range;
+}
+
+Result<QList<CommitSummary>> listCommits(const Repository &repo, const ResolvedRange &range)
+{
+    QList<CommitSummary> commits;
+    if (range.workingTree)
+        return commits;
+    git_repository *r = rawHandle(repo);
+    git_oid headId, mergeBase;
+    if (!oidFromString(&headId, range.headSha) || !oidFromString(&mergeBase, range.mergeBaseSha))
+        return Error::of(QStringLiteral("bad commit ids in the range %1...%2").arg(range.base, range.head));
     git_revwalk *rawWalk = nullptr;
-    if (rc = git_revwalk_new(&rawWalk, r); rc < 0)
-        return gitError(rc, QStringLiteral("cannot list the commits of %1...%2").arg(base, head));
+    int rc = git_revwalk_new(&rawWalk, r);
+    if (rc < 0)
+        return gitError(rc, QStringLiteral("cannot list the commits of %1...%2").arg(range.base, range.head));
     RevwalkPtr walk(rawWalk);
     git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME | GIT_SORT_REVERSE);
-    if ((rc = git_revwalk_push(walk.get(), headId)) < 0 || (rc = git_revwalk_hide(walk.get(), &mergeBase)) < 0)
-        return gitError(rc, QStringLiteral("cannot list the commits of %1...%2").arg(base, head));
+    if ((rc = git_revwalk_push(walk.get(), &headId)) < 0 || (rc = git_revwalk_hide(walk.get(), &mergeBase)) < 0)
+        return gitError(rc, QStringLiteral("cannot list the commits of %1...%2").arg(range.base, range.head));
     git_oid id;
     while ((rc = git_revwalk_next(&id, walk.get())) == 0) {
         git_commit *raw = nullptr;
         if (int lrc = git_commit_lookup(&raw, r, &id); lrc < 0)
             return gitError(lrc, QStringLiteral("cannot read commit %1").arg(oidToString(id)));
         CommitPtr commit(raw);
-        range.commits.append(summarise(commit.get()));
+        commits.append(summarise(commit.get()));
     }
     if (rc != GIT_ITEROVER)
-        return gitError(rc, QStringLiteral("cannot list the commits of %1...%2").arg(base, head));
-    if (range.commits.isEmpty()) {
-        return Error::of(QStringLiteral("empty range: '%1' adds no commit on top of '%2' (it is already contained "
-                                        "in '%2'); swap them or pick another base")
-                             .arg(head, base),
-                         ErrorEmptyRange);
-    }
-    return range;
+        return gitError(rc, QStringLiteral("cannot list the commits of %1...%2").arg(range.base, range.head));
+    return commits;
 }
 
 Result<ResolvedRange> resolveWorkingTree(const Repository &repo)

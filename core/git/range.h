@@ -48,7 +48,14 @@ Result<CommitSummary> commitSummary(const Repository &repo, const QString &expre
 // The pull-request range base...head. Errors: ErrorUnknownRef, ErrorNotACommit,
 // ErrorNoMergeBase (unrelated histories), ErrorShallowNoMergeBase (history missing in a
 // shallow clone), ErrorEmptyRange (head adds no commit on top of base).
-Result<ResolvedRange> resolveRange(const Repository &repo, const QString &base, const QString &head);
+// EndpointsOnly leaves `commits` empty: listing them reads every commit of the range (on
+// git's v2.30.0...v2.50.0, 11,000 commits and most of a second), which the file list
+// does not need; listCommits() fills them in afterwards.
+enum class RangeCommits { Listed, EndpointsOnly };
+Result<ResolvedRange> resolveRange(const Repository &repo, const QString &base, const QString &head,
+                                   RangeCommits commits = RangeCommits::Listed);
+// The commits of a resolved range (base..head, oldest first), as resolveRange lists them.
+Result<QList<CommitSummary>> listCommits(const Repository &repo, const ResolvedRange &range);
 
 // The working-tree range: HEAD against the working tree. Errors: ErrorNoWorkingTree (bare),
 // ErrorUnknownRef (HEAD is unborn).

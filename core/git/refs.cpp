@@ -57,11 +57,12 @@ Result<RefNames> listRefNames(const Repository &repo)
     git_repository *r = rawHandle(repo);
     git_reference_iterator *rawIt = nullptr;
     int rc = git_reference_iterator_new(&rawIt, r);
+    ReferenceIteratorPtr it(rawIt);
     if (rc < 0)
         return gitError(rc, QStringLiteral("cannot list the refs of %1").arg(repo.displayPath()));
     RefNames names;
     const char *name = nullptr;
-    while ((rc = git_reference_next_name(&name, rawIt)) == 0) {
+    while ((rc = git_reference_next_name(&name, it.get())) == 0) {
         const QString full = QString::fromUtf8(name);
         if (full.startsWith(kHeads))
             names.localBranches << full.mid(kHeads.size());
@@ -70,7 +71,6 @@ Result<RefNames> listRefNames(const Repository &repo)
         else if (full.startsWith(kRemotes) && !full.endsWith(QLatin1String("/HEAD")))
             names.remoteBranches << full.mid(kRemotes.size());
     }
-    git_reference_iterator_free(rawIt);
     if (rc != GIT_ITEROVER)
         return gitError(rc, QStringLiteral("cannot list the refs of %1").arg(repo.displayPath()));
     std::sort(names.localBranches.begin(), names.localBranches.end());

@@ -4,53 +4,11 @@
 #include <cstring>
 #include <unordered_map>
 
-#include <QByteArray>
-
-#include <cstdio>
-
 namespace rb::git {
 
 namespace {
 constexpr uint32_t kHashBase = 107927; // spans hash into [0, kHashBase)
 constexpr qsizetype kBinaryProbe = 8000; // git looks for a NUL byte in this many leading bytes
-constexpr uint64_t kMaxScore = 60000;    // git's score scale
-
-// Working-tree files. An unreadable file gets no signature, which libgit2 takes as "not
-// similar to anything" rather than as a failure of the whole diff.
-int fileSignature(void **out, const git_diff_file *, const char *fullpath, void *)
-{
-    *out = nullptr;
-    std::FILE *f = std::fopen(fullpath, "rb"); // by bytes: the name need not be UTF-8
-    if (!f)
-        return 0;
-    QByteArray content;
-    char buf[65536];
-    size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0)
-        content.append(buf, qsizetype(n));
-    const bool failed = std::ferror(f) != 0;
-    std::fclose(f);
-    if (!failed)
-        *out = new SpanSignature(spanSignature(content));
-    return 0;
-}
-
-int bufferSignature(void **out, const git_diff_file *, const char *buf, size_t len, void *)
-{
-    *out = new SpanSignature(spanSignature(QByteArrayView(buf, qsizetype(len))));
-    return 0;
-}
-
-void freeSignature(void *sig, void *)
-{
-    delete static_cast<SpanSignature *>(sig);
-}
-
-int similarity(int *score, void *a, void *b, void *)
-{
-    *score = similarityPercent(*static_cast<SpanSignature *>(a), *static_cast<SpanSignature *>(b));
-    return 0;
-}
 } // namespace
 
 SpanSignature spanSignature(QByteArrayView content)
@@ -86,11 +44,9 @@ SpanSignature spanSignature(QByteArrayView content)
     return sig;
 }
 
-int similarityPercent(const SpanSignature &a, const SpanSignature &b)
+namespace {
+uint64_t sharedBytes(const SpanSignature &a, const SpanSignature &b)
 {
-    const uint64_t maxSize = std::max(a.size, b.size);
-    if (maxSize == 0)
-        return 100;
     uint64_t shared = 0;
     auto i = a.spans.begin(), j = b.spans.begin();
     while (i != a.spans.end() && j != b.spans.end()) {
@@ -104,14 +60,23 @@ int similarityPercent(const SpanSignature &a, const SpanSignature &b)
             ++j;
         }
     }
-    const uint64_t score = shared * kMaxScore / maxSize;
-    return int(score * 100 / kMaxScore);
+    return shared;
+}
+} // namespace
+
+int similarityScore(const SpanSignature &a, const SpanSignature &b)
+{
+    const uint64_t maxSize = std::max(a.size, b.size);
+    if (a.size == 0 || b.size == 0)
+        return 0;
+    return int(sharedBytes(a, b) * kMaxSimilarityScore / maxSize);
 }
 
-git_diff_similarity_metric *gitSimilarityMetric()
+int similarityPercent(const SpanSignature &a, const SpanSignature &b)
 {
-    static git_diff_similarity_metric metric{fileSignature, bufferSignature, freeSignature, similarity, nullptr};
-    return &metric;
+    if (std::max(a.size, b.size) == 0)
+        return 100;
+    return similarityScore(a, b) * 100 / kMaxSimilarityScore;
 }
 
 } // namespace rb::git

@@ -5,6 +5,8 @@
 #include "git/libgit2_init.h"
 #include "git/repository_handle.h"
 
+#include <git2/sys/errors.h>
+
 #include <QDir>
 #include <QFileInfo>
 
@@ -22,6 +24,33 @@ QString withoutTrailingSlash(const char *path)
         p.chop(1);
     return p;
 }
+// libgit2 takes a repository whose config does not say core.bare for one with a working
+// tree, the folder above the git directory (a mirror or a `git init --bare` without a
+// config file, for instance). git's rule: a git directory found as such, rather than as
+// the .git of a folder, is bare unless its config names a working tree.
+bool foundAsBare(git_repository *repo)
+{
+    if (git_repository_is_bare(repo) == 1 || git_repository_is_worktree(repo) == 1)
+        return false;
+    const QString gitDir = withoutTrailingSlash(git_repository_path(repo));
+    if (QFileInfo(gitDir).fileName() == QLatin1String(".git"))
+        return false;
+    git_config *raw = nullptr;
+    if (git_repository_config_snapshot(&raw, repo) < 0)
+        return false;
+    ConfigPtr config(raw);
+    int bare = 0;
+    if (git_config_get_bool(&bare, config.get(), "core.bare") == 0)
+        return false; // said explicitly: libgit2 followed it
+    git_config_entry *rawWorktree = nullptr;
+    const int hasWorktree = git_config_get_entry(&rawWorktree, config.get(), "core.worktree");
+    const ConfigEntryPtr worktree(rawWorktree);
+    if (hasWorktree == 0)
+        return false;
+    git_error_clear();
+    return true;
+}
+
 } // namespace
 
 Repository::Repository(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
@@ -48,6 +77,12 @@ Result<Repository> Repository::open(const QString &anyPathInside)
     }
     if (rc < 0)
         return gitError(rc, QStringLiteral("cannot open the git repository at %1").arg(anyPathInside));
+    if (foundAsBare(repo.get())) {
+        git_repository *bare = nullptr;
+        if (int brc = git_repository_open_bare(&bare, git_repository_path(repo.get())); brc < 0)
+            return gitError(brc, QStringLiteral("cannot open the bare git repository at %1").arg(anyPathInside));
+        repo.reset(bare);
+    }
     auto impl = std::make_unique<Impl>();
     impl->repo = std::move(repo);
     return Repository(std::move(impl));

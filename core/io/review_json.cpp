@@ -129,7 +129,22 @@ json issueToJson(const Issue &i)
         records.push_back({{"path", fromString(r.path)}, {"contentHashBefore", fromString(r.contentHashBefore)},
                            {"contentHashAfter", fromString(r.contentHashAfter)},
                            {"message", fromString(r.message)}, {"when", fromDateTime(r.when)},
-                           {"appliedDiff", fromString(r.appliedDiff)}, {"created", r.created}});
+                           {"appliedDiff", fromString(r.appliedDiff)}, {"created", r.created},
+                           {"fix", fromString(r.fixId)}});
+    json fixes = json::array();
+    for (const IssueFix &f : i.fixes)
+        fixes.push_back({{"id", fromString(f.id)}, {"path", fromString(f.path)}, {"prose", fromString(f.prose)},
+                         {"patch", fromString(f.patch)}, {"chosen", f.chosen}});
+    json combined = json::array();
+    for (const CombinedIssue &c : i.combined) {
+        json cj{{"id", fromString(c.id)},       {"title", fromString(c.title)},
+                {"body", fromString(c.body)},   {"codeExcerpt", fromString(c.codeExcerpt)},
+                {"notes", fromString(c.notes)}, {"severityReason", fromString(c.severityReason)},
+                {"triage", fromString(toString(c.triage))}, {"members", fromStringList(c.members)}};
+        if (c.finalSeverity)
+            cj["finalSeverity"] = toString(*c.finalSeverity).toStdString();
+        combined.push_back(cj);
+    }
     json j{{"id", fromString(i.id)},
            {"title", fromString(i.title)},
            {"body", fromString(i.body)},
@@ -143,8 +158,8 @@ json issueToJson(const Issue &i)
            {"triage", fromString(toString(i.triage))},
            {"fixState", fromString(toString(i.fixState))},
            {"codeExcerpt", fromString(i.codeExcerpt)},
-           {"fixProse", fromString(i.fixProse)},
-           {"fixPatch", fromString(i.fixPatch)},
+           {"fixes", fixes},
+           {"combined", combined},
            {"fixRecords", records},
            {"notes", fromString(i.notes)}};
     if (i.finalSeverity)
@@ -338,12 +353,40 @@ Issue readIssue(const json &j, const QString &p)
     i.fixState = enumValue(j, "fixState", p, FixState::NotApplied, fixStateFromString,
                            "not-applied, applied, failed, reverted");
     i.codeExcerpt = str(j, "codeExcerpt", p);
-    i.fixProse = str(j, "fixProse", p);
-    i.fixPatch = str(j, "fixPatch", p);
+    i.fixes = readArray<IssueFix>(j, "fixes", p, [](const json &f, const QString &fp) {
+        return IssueFix{requiredStr(f, "id", fp), str(f, "path", fp), str(f, "prose", fp), str(f, "patch", fp),
+                        boolean(f, "chosen", fp, false)};
+    });
+    for (qsizetype a = 0; a < i.fixes.size(); ++a)
+        for (qsizetype b = 0; b < a; ++b)
+            if (i.fixes[a].id == i.fixes[b].id)
+                throw FieldError(QStringLiteral("%1[%2].id").arg(child(p, "fixes")).arg(a),
+                                 QStringLiteral("\"%1\" is already the id of fixes[%2]").arg(i.fixes[a].id).arg(b));
+    // Version 1 had one fix per issue; it becomes the issue's one chosen fix (its id is
+    // settled by legacyFixIds() once the findings are known).
+    const QString oldProse = str(j, "fixProse", p);
+    const QString oldPatch = str(j, "fixPatch", p);
+    if (i.fixes.isEmpty() && (!oldProse.trimmed().isEmpty() || !oldPatch.trimmed().isEmpty()))
+        i.fixes << IssueFix{QString(), i.locations.value(0).path, oldProse, oldPatch, true};
+    i.combined = readArray<CombinedIssue>(j, "combined", p, [](const json &c, const QString &cp) {
+        CombinedIssue ci;
+        ci.id = str(c, "id", cp);
+        ci.title = str(c, "title", cp);
+        ci.body = str(c, "body", cp);
+        ci.codeExcerpt = str(c, "codeExcerpt", cp);
+        ci.notes = str(c, "notes", cp);
+        ci.severityReason = str(c, "severityReason", cp);
+        if (!str(c, "finalSeverity", cp).isEmpty())
+            ci.finalSeverity = enumValue(c, "finalSeverity", cp, Severity::Suggestion, severityFromString, kSeverities);
+        ci.triage = enumValue(c, "triage", cp, TriageState::Open, triageStateFromString,
+                              "open, accepted, rejected, false-positive");
+        ci.members = strList(c, "members", cp);
+        return ci;
+    });
     i.fixRecords = readArray<FixRecord>(j, "fixRecords", p, [](const json &r, const QString &rp) {
         return FixRecord{str(r, "path", rp), str(r, "contentHashBefore", rp), str(r, "contentHashAfter", rp),
                          str(r, "message", rp), dateTime(r, "when", rp), str(r, "appliedDiff", rp),
-                         boolean(r, "created", rp, false)};
+                         boolean(r, "created", rp, false), str(r, "fix", rp)};
     });
     i.notes = str(j, "notes", p);
     i.fingerprint = str(j, "fingerprint", p);
@@ -362,6 +405,30 @@ DesignObservation readDesign(const json &j, const QString &p)
     d.members = strList(j, "members", p);
     d.rejected = boolean(j, "rejected", p, false);
     return d;
+}
+
+// A version 1 fix is named after the member that wrote it (the one whose patch or prose it
+// is), else after the issue's first member.
+void legacyFixIds(Review &r)
+{
+    for (Issue &issue : r.issues) {
+        for (IssueFix &fix : issue.fixes) {
+            if (!fix.id.isEmpty())
+                continue;
+            QString id;
+            for (const QString &m : issue.members) {
+                const RawFinding *f = r.finding(m);
+                if (f && ((fix.hasPatch() && f->fixPatch == fix.patch) || (!fix.hasPatch() && f->fixProse == fix.prose))) {
+                    id = m;
+                    break;
+                }
+            }
+            fix.id = id.isEmpty() ? issue.members.value(0, QStringLiteral("fix-1")) : id;
+            for (FixRecord &rec : issue.fixRecords)
+                if (rec.fixId.isEmpty())
+                    rec.fixId = fix.id;
+        }
+    }
 }
 
 // References between parts of the file must resolve, or the workbench would show ghosts.
@@ -477,6 +544,7 @@ Result<Review> reviewFromJson(const nlohmann::json &doc)
         });
         r.retroSummary = str(doc, "retroSummary", {});
         checkReferences(r);
+        legacyFixIds(r);
         return r;
     } catch (const FieldError &e) {
         return Error::of(QString::fromStdString(e.what()));

@@ -45,7 +45,39 @@ struct FixRecord {
     // (a line ending in "\r" had a CRLF terminator); revert applies them in reverse.
     QString appliedDiff;
     bool created = false;   // the fix created the file; revert deletes it
+    QString fixId;          // the IssueFix that wrote it (empty in files from before fix lists)
     bool operator==(const FixRecord &) const = default;
+};
+
+// One proposed fix of an issue, as one member finding wrote it. An issue keeps every
+// member's fix, also after merges, splits and moves: a fix travels with its finding.
+// Several fixes may be chosen (typically one per file); Apply Fix applies the chosen ones
+// in list order, all or none. Fixes for the same lines are alternatives: see
+// edit/fix_overlaps.h for the warning the workbench shows when two chosen ones collide.
+struct IssueFix {
+    QString id;             // unique within the issue: the RawFinding id it came from
+    QString path;           // the file it is for (a header-less fragment's file); may be empty
+    QString prose;          // Markdown
+    QString patch;          // patch or fragment text, as written
+    bool chosen = false;    // applied by Apply Fix
+    bool hasPatch() const { return !patch.trimmed().isEmpty(); }
+    bool operator==(const IssueFix &) const = default;
+};
+
+// An issue merged into another, kept as it stood at the merge so that nothing its agents or
+// the human wrote is lost: the merged issue shows what it combined, and splitting the
+// finding back out restores it.
+struct CombinedIssue {
+    QString id;
+    QString title;
+    QString body;           // Markdown
+    QString codeExcerpt;
+    QString notes;          // the human's notes on it
+    QString severityReason;
+    std::optional<Severity> finalSeverity; // the human's rating of it
+    TriageState triage = TriageState::Open;
+    QStringList members;    // its RawFinding ids at the merge
+    bool operator==(const CombinedIssue &) const = default;
 };
 
 struct Issue {
@@ -63,13 +95,16 @@ struct Issue {
     TriageState triage = TriageState::Open;
     FixState fixState = FixState::NotApplied;
     QString codeExcerpt;
-    QString fixProse;
-    QString fixPatch;
+    QList<IssueFix> fixes;  // every member's fix; see IssueFix
+    QList<CombinedIssue> combined; // issues merged into this one, oldest merge first
     QList<FixRecord> fixRecords;
     QString notes;
     QString fingerprint;    // identity across edits and rounds (anchor/fingerprint.h); empty until given
 
     Severity severity() const { return finalSeverity.value_or(proposedSeverity); }
+    const IssueFix *fix(const QString &fixId) const;
+    QList<IssueFix> chosenFixes() const;       // in list order
+    bool hasApplicableFix() const;             // a chosen fix with a patch
     bool isReported() const { return triage != TriageState::Rejected && triage != TriageState::FalsePositive; }
     bool operator==(const Issue &) const = default;
 };

@@ -18,4 +18,23 @@ const RawObservation *Review::observation(const QString &id) const { return find
 const Issue *Review::issue(const QString &id) const { return findById(issues, id); }
 Issue *Review::issue(const QString &id) { return findById(issues, id); }
 
+const IssueFix *Issue::fix(const QString &fixId) const { return findById(fixes, fixId); }
+
+QList<IssueFix> Issue::chosenFixes() const
+{
+    QList<IssueFix> out;
+    for (const IssueFix &f : fixes)
+        if (f.chosen)
+            out << f;
+    return out;
+}
+
+bool Issue::hasApplicableFix() const
+{
+    for (const IssueFix &f : fixes)
+        if (f.chosen && f.hasPatch())
+            return true;
+    return false;
+}
+
 } // namespace rb

@@ -30,7 +30,9 @@ struct RetroNote {
 };
 
 struct Review {
-    static constexpr int kSchemaVersion = 1;
+    // 2: issues hold a list of fixes ("fixes") and what merges combined ("combined");
+    // version 1 files (one "fixProse"/"fixPatch" per issue) are read and written as 2.
+    static constexpr int kSchemaVersion = 2;
 
     ReviewMetadata metadata;
     QList<AgentRun> agents;

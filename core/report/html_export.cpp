@@ -116,10 +116,15 @@ void issueSection(QString &out, const Context &ctx, Severity severity, const cha
         const QString note = (i.disagreementNote.trimmed() + QLatin1Char(' ') + i.severityReason.trimmed()).trimmed();
         if (!note.isEmpty())
             out += QStringLiteral("<div class=\"note\">") + markdownToSafeHtml(note, 4) + QStringLiteral("</div>\n");
-        if (!i.fixProse.trimmed().isEmpty() || !i.fixPatch.trimmed().isEmpty()) {
-            out += QStringLiteral("<div class=\"fix\">") + markdownToSafeHtml(QStringLiteral("**Fix:** ") + i.fixProse.trimmed(), 4);
-            if (!i.fixPatch.trimmed().isEmpty())
-                out += pre(i.fixPatch, QStringLiteral("diff"), language);
+        for (const CombinedIssue &c : reportedCombined(i))
+            out += QStringLiteral("<div class=\"merged\">")
+                 + markdownToSafeHtml(QStringLiteral("*Merged in: %1.* ").arg(c.title.trimmed()) + c.body.trimmed(), 4)
+                 + QStringLiteral("</div>\n");
+        for (const ReportFix &f : reportFixes(ctx.review, i)) {
+            out += QStringLiteral("<div class=\"fix%1\">").arg(f.chosen ? QString() : QStringLiteral(" alternative"))
+                 + markdownToSafeHtml(QStringLiteral("**%1:** ").arg(f.label) + f.prose, 4);
+            if (!f.patch.trimmed().isEmpty())
+                out += pre(f.patch, QStringLiteral("diff"), f.path.isEmpty() ? language : languageForPath(f.path));
             out += QStringLiteral("</div>\n");
         }
         out += QStringLiteral("</article>\n");

@@ -103,13 +103,19 @@ void issueSection(QString &out, const Review &review, Severity severity, const c
         const QString note = (i.disagreementNote.trimmed() + QLatin1Char(' ') + i.severityReason.trimmed()).trimmed();
         if (!note.isEmpty())
             out += note + QStringLiteral("\n\n");
-        if (!i.fixProse.trimmed().isEmpty() || !i.fixPatch.trimmed().isEmpty()) {
-            out += QStringLiteral("**Fix:**");
-            if (!i.fixProse.trimmed().isEmpty())
-                out += QLatin1Char(' ') + i.fixProse.trimmed();
+        for (const CombinedIssue &c : reportedCombined(i)) {
+            out += QStringLiteral("*Merged in: %1.*").arg(c.title.trimmed());
+            if (!c.body.trimmed().isEmpty())
+                out += QLatin1Char(' ') + c.body.trimmed();
             out += QStringLiteral("\n\n");
-            if (!i.fixPatch.trimmed().isEmpty())
-                codeBlock(out, i.fixPatch, QStringLiteral("diff"));
+        }
+        for (const ReportFix &f : reportFixes(review, i)) {
+            out += QStringLiteral("**%1:**").arg(f.label);
+            if (!f.prose.isEmpty())
+                out += QLatin1Char(' ') + f.prose;
+            out += QStringLiteral("\n\n");
+            if (!f.patch.trimmed().isEmpty())
+                codeBlock(out, f.patch, QStringLiteral("diff"));
         }
     }
 }

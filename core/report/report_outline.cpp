@@ -145,6 +145,48 @@ QStringList observationAgents(const Review &review, const DesignObservation &obs
     return agentsInOrder(review, ids);
 }
 
+QList<ReportFix> reportFixes(const Review &review, const Issue &issue)
+{
+    QList<ReportFix> out;
+    QList<const IssueFix *> shown;
+    for (const IssueFix &f : issue.fixes)
+        if (f.hasPatch() || !f.prose.trimmed().isEmpty())
+            shown << &f;
+    QSet<QString> paths;
+    for (const IssueFix *f : shown)
+        paths.insert(f->path);
+    for (const IssueFix *f : shown) {
+        ReportFix r{QStringLiteral("Fix"), f->prose.trimmed(), f->patch, f->path, f->chosen};
+        if (shown.size() > 1) {
+            QStringList about;
+            if (const RawFinding *finding = review.finding(f->id))
+                about << agentsInOrder(review, {finding->agentId});
+            if (paths.size() > 1 && !f->path.isEmpty())
+                about << f->path;
+            r.label = f->chosen ? QStringLiteral("Fix") : QStringLiteral("Alternative fix");
+            if (!about.isEmpty())
+                r.label += QStringLiteral(" (%1)").arg(about.join(QStringLiteral(", ")));
+        }
+        out << r;
+    }
+    return out;
+}
+
+QList<CombinedIssue> reportedCombined(const Issue &issue)
+{
+    QList<CombinedIssue> out;
+    const QString body = issue.body.trimmed();
+    for (const CombinedIssue &c : issue.combined) {
+        const QString cb = c.body.trimmed();
+        if (cb.isEmpty() && c.title.trimmed() == issue.title.trimmed())
+            continue;
+        if (!cb.isEmpty() && body.contains(cb))
+            continue;
+        out << c;
+    }
+    return out;
+}
+
 QString severityTag(Severity severity, Category category)
 {
     if (category == Category::Unspecified)

@@ -60,6 +60,22 @@ QString displayNumber(const Review &review, const QString &issueId);
 QStringList issueAgents(const Review &review, const Issue &issue);
 QStringList observationAgents(const Review &review, const DesignObservation &observation);
 
+// A fix as every report prints it. A lone fix is labelled "Fix"; with several, each names
+// its agent ("Fix (Claude)"), unchosen ones are "Alternative fix (Codex)", and the file is
+// named when the fixes are for more than one file.
+struct ReportFix {
+    QString label;
+    QString prose;
+    QString patch;
+    QString path;
+    bool chosen = false;
+};
+QList<ReportFix> reportFixes(const Review &review, const Issue &issue);
+
+// The issues merged into this one whose text the report still shows (a title and body that
+// the issue's own body does not already say), oldest merge first.
+QList<CombinedIssue> reportedCombined(const Issue &issue);
+
 // "(important, regression)"; "(important)" without a category.
 QString severityTag(Severity severity, Category category);
 

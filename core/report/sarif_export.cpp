@@ -142,6 +142,52 @@ void putFix(json &result, const QString &prose, const QString &patch, const QLis
         result["properties"]["fixPatch"] = fromString(patch);
 }
 
+// Where an issue's fix applies: the locations of the finding that wrote it in the fix's
+// file, else the issue's locations in that file, else the issue's locations.
+QList<Location> fixLocations(const Review &review, const Issue &issue, const IssueFix &fix)
+{
+    const auto inFile = [&](const QList<Location> &locs) {
+        QList<Location> out;
+        for (const Location &l : locs)
+            if (!fix.path.isEmpty() && l.path == fix.path)
+                out << l;
+        return out;
+    };
+    if (const RawFinding *f = review.finding(fix.id))
+        if (const QList<Location> own = inFile(f->locations); !own.isEmpty())
+            return own;
+    const QList<Location> own = inFile(issue.locations);
+    return own.isEmpty() ? issue.locations : own;
+}
+
+// SARIF fixes for the chosen fixes; every fix, chosen or not, in properties.fixes (and the
+// first chosen one as properties.fixProse/fixPatch, as before fix lists).
+void putIssueFixes(json &result, const Review &review, const Issue &issue)
+{
+    json sarifFixes = json::array();
+    json all = json::array();
+    bool first = true;
+    for (const IssueFix &f : issue.fixes) {
+        all.push_back({{"id", fromString(f.id)}, {"path", fromString(f.path)}, {"chosen", f.chosen},
+                       {"prose", fromString(f.prose.trimmed())}, {"patch", fromString(f.patch)}});
+        if (!f.chosen)
+            continue;
+        for (const json &fx : fixes(f.prose, f.patch, fixLocations(review, issue, f)))
+            sarifFixes.push_back(fx);
+        if (first) {
+            if (!f.prose.trimmed().isEmpty())
+                result["properties"]["fixProse"] = fromString(f.prose.trimmed());
+            if (f.hasPatch())
+                result["properties"]["fixPatch"] = fromString(f.patch);
+            first = false;
+        }
+    }
+    if (!sarifFixes.empty())
+        result["fixes"] = sarifFixes;
+    if (!all.empty())
+        result["properties"]["fixes"] = all;
+}
+
 json agentRun(const Review &review, const AgentRun &a)
 {
     json run;
@@ -223,7 +269,7 @@ json consolidatedRun(const Review &review)
                   {"status", "accepted"},
                   {"justification", i.triage == TriageState::FalsePositive ? "false positive" : "rejected in review"}}});
         }
-        putFix(r, i.fixProse, i.fixPatch, i.locations);
+        putIssueFixes(r, review, i);
         results.push_back(r);
     }
     run["results"] = results;

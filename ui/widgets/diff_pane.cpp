@@ -61,7 +61,7 @@ void DiffPane::showFile(int fileIndex)
     if (!m_session->isOpen() || fileIndex < 0 || fileIndex >= m_session->diff().fileCount())
         return;
     const git::RangeDiff &diff = m_session->diff();
-    const git::FileDiff &file = diff.files()[fileIndex];
+    const git::FileDiff file = diff.files()[fileIndex];
     m_file = fileIndex;
     QString title = file.path();
     if (file.status == git::FileStatus::Renamed)

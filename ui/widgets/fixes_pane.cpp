@@ -1,10 +1,10 @@
 #include "widgets/fixes_pane.h"
 
 #include "document/review_document.h"
-#include "patch/fix_applier.h"
 #include "patch/fix_result.h"
 #include "session/review_session.h"
 #include "style/severity_style.h"
+#include "workflows/fix_workflow.h"
 
 #include <QAction>
 #include <QFontDatabase>
@@ -21,11 +21,6 @@
 namespace rb::ui {
 
 namespace {
-patch::FixRequest fixRequest(const Issue &issue)
-{
-    return {issue.fixPatch.toUtf8(), issue.locations.value(0).path, issue.codeExcerpt};
-}
-
 // Colours the lines of a unified diff.
 class DiffTextHighlighter : public QSyntaxHighlighter {
 public:
@@ -124,7 +119,7 @@ void FixesPane::updateEnabled()
     const Issue *issue = m_document->review().issue(m_issueId);
     // A read-only review cannot record what a fix did, so fixes are not applied from it.
     const bool hasTree = !workTree().isEmpty() && !m_document->isReadOnly();
-    const bool hasFix = issue && !issue->fixPatch.trimmed().isEmpty();
+    const bool hasFix = issue && workbench::hasApplicableFix(*issue);
     m_previewAction->setEnabled(hasTree && hasFix);
     m_applyAction->setEnabled(hasTree && hasFix && issue->fixState != FixState::Applied);
     m_revertAction->setEnabled(hasTree && issue && issue->fixState == FixState::Applied);
@@ -143,11 +138,10 @@ void FixesPane::updateEnabled()
                                                                                          : fixLabel(issue->fixState)));
 }
 
-void FixesPane::addResult(const QString &issueId, const patch::FixResult &result)
+void FixesPane::addResult(const workbench::FixOutcome &result)
 {
-    auto *item = new QTreeWidgetItem(m_results, {labelOf(issueId), result.message});
-    const QString details = result.describe();
-    for (const QString &line : details.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+    auto *item = new QTreeWidgetItem(m_results, {labelOf(result.issueId), result.message});
+    for (const QString &line : result.details.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
         new QTreeWidgetItem(item, {QString(), line});
     item->setExpanded(result.status != patch::FixStatus::Applied);
     m_results->scrollToItem(item);
@@ -158,61 +152,40 @@ bool FixesPane::previewFix()
     const Issue *issue = m_document->review().issue(m_issueId);
     if (!issue || workTree().isEmpty())
         return false;
-    const patch::FixResult result = patch::checkFix(workTree(), fixRequest(*issue));
-    QString text;
-    for (const patch::FileOutcome &f : result.files)
-        if (!f.appliedDiff.isEmpty())
-            text += QStringLiteral("--- a/%1\n+++ b/%1\n%2").arg(f.path, f.appliedDiff);
+    const workbench::FixOutcome result = workbench::checkIssueFix(workTree(), *issue);
     // A diff keeps its columns; a refusal is prose, wrapped so that its reason is read whole.
-    m_preview->setLineWrapMode(text.isEmpty() ? QPlainTextEdit::WidgetWidth : QPlainTextEdit::NoWrap);
-    m_preview->setPlainText(text.isEmpty() ? result.describe() : text);
-    addResult(m_issueId, result);
+    m_preview->setLineWrapMode(result.changes.isEmpty() ? QPlainTextEdit::WidgetWidth : QPlainTextEdit::NoWrap);
+    m_preview->setPlainText(result.changes.isEmpty() ? result.details : result.changes);
+    addResult(result);
     return result.status == patch::FixStatus::Applied;
 }
 
-bool FixesPane::applyOne(const QString &issueId)
+int FixesPane::applyIssues(const QStringList &issueIds)
 {
-    const Issue *issue = m_document->review().issue(issueId);
-    if (!issue || issue->fixPatch.trimmed().isEmpty())
-        return false;
-    const patch::FixResult result = patch::applyFix(workTree(), fixRequest(*issue));
-    addResult(issueId, result);
-    switch (result.status) {
-    case patch::FixStatus::Applied:
-        m_document->recordFix(issueId, FixState::Applied, result.records());
-        return true;
-    case patch::FixStatus::AlreadyApplied:
-        return false;
-    case patch::FixStatus::Refused: {
-        FixRecord failure;
-        failure.path = issue->locations.value(0).path;
-        failure.message = result.message;
-        failure.when = QDateTime::currentDateTimeUtc();
-        m_document->recordFix(issueId, FixState::Failed, {failure});
-        return false;
+    int applied = 0;
+    for (const workbench::FixOutcome &outcome : workbench::applyFixes(*m_document, workTree(), issueIds)) {
+        addResult(outcome);
+        if (outcome.written)
+            ++applied;
     }
-    }
-    return false;
+    return applied;
 }
 
 bool FixesPane::applyFix()
 {
     if (workTree().isEmpty() || m_issueId.isEmpty())
         return false;
-    const bool applied = applyOne(m_issueId);
+    const bool applied = applyIssues({m_issueId}) > 0;
     Q_EMIT message(applied ? tr("Fix applied to %1").arg(workTree()) : tr("The fix was not applied; see Fixes"));
     return applied;
 }
 
 bool FixesPane::revertFix()
 {
-    const Issue *issue = m_document->review().issue(m_issueId);
-    if (!issue || workTree().isEmpty())
+    if (m_issueId.isEmpty() || workTree().isEmpty())
         return false;
-    const patch::RevertResult result = patch::revertFix(workTree(), issue->fixRecords);
+    const workbench::RevertOutcome result = workbench::revertFix(*m_document, workTree(), m_issueId);
     new QTreeWidgetItem(m_results, {labelOf(m_issueId), result.message});
-    if (result.reverted)
-        m_document->recordFix(m_issueId, FixState::Reverted, {});
     Q_EMIT message(result.message);
     return result.reverted;
 }
@@ -221,14 +194,9 @@ int FixesPane::applyAllAccepted()
 {
     if (workTree().isEmpty())
         return 0;
-    int applied = 0, failed = 0;
-    QStringList ids;
-    for (const Issue &i : m_document->review().issues)
-        if (i.triage == TriageState::Accepted && !i.fixPatch.trimmed().isEmpty() && i.fixState != FixState::Applied)
-            ids << i.id;
-    for (const QString &id : ids)
-        applyOne(id) ? ++applied : ++failed;
-    Q_EMIT message(tr("Applied %1 of %2 accepted fixes").arg(applied).arg(ids.size()));
+    const auto ids = workbench::selectFixes(m_document->review(), {{}, true, false});
+    const int applied = ids ? applyIssues(*ids) : 0;
+    Q_EMIT message(tr("Applied %1 of %2 accepted fixes").arg(applied).arg(ids ? ids->size() : 0));
     return applied;
 }
 

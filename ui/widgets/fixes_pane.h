@@ -9,8 +9,8 @@ class QLabel;
 class QPlainTextEdit;
 class QTreeWidget;
 
-namespace rb::patch {
-struct FixResult;
+namespace rb::workbench {
+struct FixOutcome;
 }
 
 namespace rb::ui {
@@ -39,9 +39,9 @@ Q_SIGNALS:
 private:
     QString workTree() const;
     void updateEnabled();
-    void addResult(const QString &issueId, const patch::FixResult &result);
+    void addResult(const workbench::FixOutcome &result);
     QString labelOf(const QString &issueId) const;
-    bool applyOne(const QString &issueId);
+    int applyIssues(const QStringList &issueIds); // returns how many were written
 
     ReviewSession *m_session;
     ReviewDocument *m_document;

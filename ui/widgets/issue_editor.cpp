@@ -3,6 +3,7 @@
 #include "widgets/safe_text_browser.h"
 
 #include "document/review_document.h"
+#include "edit/fix_overlaps.h"
 #include "style/severity_style.h"
 #include "widgets/page_helpers.h"
 
@@ -16,6 +17,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -108,11 +110,33 @@ IssueEditor::IssueEditor(ReviewDocument *document, QWidget *parent)
     m_body = new SafeTextBrowser(content);
     m_body->setMinimumHeight(140);
     form->addRow(tr("Description"), m_body);
+    m_fixes = new QTreeWidget(content);
+    m_fixes->setObjectName(QStringLiteral("issueFixes"));
+    m_fixes->setHeaderLabels({tr("Apply"), tr("From"), tr("File"), tr("Fix")});
+    m_fixes->setToolTip(tr("Every member's fix; Apply Fix applies the ticked ones"));
+    m_fixes->setRootIsDecorated(false);
+    m_fixes->setUniformRowHeights(true);
+    m_fixes->header()->setStretchLastSection(true);
+    m_fixes->setMaximumHeight(110);
+    m_fixWarning = new QLabel(content);
+    m_fixWarning->setObjectName(QStringLiteral("issueFixWarning"));
+    m_fixWarning->setWordWrap(true);
+    m_fixWarning->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_fix = makeLinesEdit(content, 8, true);
+    m_fix->setObjectName(QStringLiteral("issueFixText"));
     m_fix->setReadOnly(true);
     m_fix->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_fix->setTabStopDistance(m_fix->fontMetrics().horizontalAdvance(QLatin1Char(' ')) * 4);
-    form->addRow(tr("Fix"), m_fix);
+    auto *fixColumn = new QVBoxLayout;
+    fixColumn->addWidget(m_fixes);
+    fixColumn->addWidget(m_fixWarning);
+    fixColumn->addWidget(m_fix);
+    form->addRow(tr("Fixes"), fixColumn);
+    m_combined = new SafeTextBrowser(content);
+    m_combined->setObjectName(QStringLiteral("issueCombined"));
+    m_combined->setMaximumHeight(140);
+    m_combinedLabel = new QLabel(tr("Combined"), content);
+    form->addRow(m_combinedLabel, m_combined);
     m_notes = makeLinesEdit(content, 3);
     m_notes->setObjectName(QStringLiteral("issueNotes"));
     m_notes->setPlaceholderText(tr("Your notes (kept in the review file)"));
@@ -146,6 +170,19 @@ IssueEditor::IssueEditor(ReviewDocument *document, QWidget *parent)
         if (!m_refreshing)
             m_document->setIssueText(m_issueId, TextField::Notes, m_notes->toPlainText());
     });
+    connect(m_fixes, &QTreeWidget::itemChanged, this, [this](QTreeWidgetItem *item, int column) {
+        if (m_refreshing || column != 0)
+            return;
+        // The edit refreshes the list, which must not happen inside the list's own signal.
+        const QString issueId = m_issueId;
+        const QString fixId = item->data(0, Qt::UserRole).toString();
+        const bool chosen = item->checkState(0) == Qt::Checked;
+        QTimer::singleShot(0, this, [this, issueId, fixId, chosen] { m_document->setFixChosen(issueId, fixId, chosen); });
+    });
+    connect(m_fixes, &QTreeWidget::currentItemChanged, this, [this] {
+        if (!m_refreshing)
+            showFixText();
+    });
     connect(m_members, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
         if (item && !m_refreshing)
             Q_EMIT findingSelected(item->data(0, Qt::UserRole).toString());
@@ -171,7 +208,7 @@ IssueEditor::IssueEditor(ReviewDocument *document, QWidget *parent)
 void IssueEditor::setEnabledAll(bool enabled)
 {
     for (QWidget *w : std::initializer_list<QWidget *>{m_title, m_severity, m_category, m_triage, m_members, m_split,
-                                                       m_move, m_disagreement, m_reason, m_notes})
+                                                       m_move, m_disagreement, m_reason, m_notes, m_fixes})
         w->setEnabled(enabled);
 }
 
@@ -202,6 +239,11 @@ void IssueEditor::refresh()
         m_reason->clear();
         m_body->setHtml(QStringLiteral("<p style='color:gray'>%1</p>").arg(tr("Select an issue to see and edit it.")));
         m_fix->clear();
+        m_fixes->clear();
+        m_fixWarning->hide();
+        m_combined->clear();
+        m_combined->hide();
+        m_combinedLabel->hide();
         m_notes->clear();
         m_evidence->clear();
         m_fixState->clear();
@@ -248,16 +290,88 @@ void IssueEditor::refresh()
     // Agents' Markdown never gets to inject HTML into the editor.
     m_body->document()->setMarkdown(body, QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub
                                                                           | QTextDocument::MarkdownNoHTML));
-    QString fix = issue->fixProse;
-    if (!issue->fixPatch.isEmpty())
-        fix += (fix.isEmpty() ? QString() : QStringLiteral("\n\n")) + issue->fixPatch;
-    setTextKeepingCursor(m_fix, fix);
+    refreshFixes();
     setTextKeepingCursor(m_notes, issue->notes);
     QStringList evidence;
     for (const GroupingEvidence &e : issue->evidence)
         evidence << QStringLiteral("%1 (%2): %3").arg(e.kind).arg(e.score, 0, 'f', 2).arg(e.detail);
     m_evidence->setText(evidence.isEmpty() ? tr("a single finding") : evidence.join(QLatin1Char('\n')));
     m_refreshing = false;
+}
+
+void IssueEditor::refreshFixes()
+{
+    const Review &review = m_document->review();
+    const Issue *issue = review.issue(m_issueId);
+    const QTreeWidgetItem *current = m_fixes->currentItem();
+    const QString selected = current ? current->data(0, Qt::UserRole).toString() : QString();
+    m_fixes->clear();
+    QTreeWidgetItem *select = nullptr;
+    for (const IssueFix &f : issue->fixes) {
+        QString summary = f.prose.trimmed().section(QLatin1Char('\n'), 0, 0);
+        if (summary.isEmpty())
+            summary = f.hasPatch() ? tr("(patch only)") : QString();
+        auto *item = new QTreeWidgetItem(m_fixes, {QString(), edit::fixAuthor(review, f), f.path, summary});
+        item->setData(0, Qt::UserRole, f.id);
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(0, f.chosen ? Qt::Checked : Qt::Unchecked);
+        item->setToolTip(3, f.prose.trimmed());
+        if (!f.hasPatch())
+            item->setToolTip(0, tr("Prose only: nothing to apply"));
+        if (f.id == selected || (!select && selected.isEmpty() && f.chosen))
+            select = item;
+    }
+    m_fixes->setVisible(issue->fixes.size() > 1);
+    for (int c = 0; c < 3; ++c)
+        m_fixes->resizeColumnToContents(c);
+    if (select)
+        m_fixes->setCurrentItem(select);
+    else if (m_fixes->topLevelItemCount() > 0)
+        m_fixes->setCurrentItem(m_fixes->topLevelItem(0));
+
+    QStringList warnings;
+    for (const edit::FixOverlap &o : edit::fixOverlaps(review, *issue))
+        if (o.bothChosen)
+            warnings << tr("Both ticked: %1. Applying both would collide; untick one.").arg(edit::describe(review, o));
+    m_fixWarning->setText(warnings.join(QLatin1Char('\n')));
+    m_fixWarning->setStyleSheet(QStringLiteral("color: %1").arg(severityColor(Severity::Critical, palette()).name()));
+    m_fixWarning->setVisible(!warnings.isEmpty());
+    showFixText();
+
+    QString combined;
+    for (const CombinedIssue &c : issue->combined) {
+        combined += QStringLiteral("**%1** — %2\n\n").arg(c.title.trimmed().isEmpty() ? c.id : c.title.trimmed(),
+                                                          c.members.join(QStringLiteral(", ")));
+        if (!c.body.trimmed().isEmpty())
+            combined += c.body.trimmed() + QStringLiteral("\n\n");
+        if (!c.notes.trimmed().isEmpty())
+            combined += tr("*Your notes:* %1").arg(c.notes.trimmed()) + QStringLiteral("\n\n");
+        if (!c.severityReason.trimmed().isEmpty())
+            combined += tr("*Your reason:* %1").arg(c.severityReason.trimmed()) + QStringLiteral("\n\n");
+    }
+    m_combined->document()->setMarkdown(combined, QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub
+                                                                                  | QTextDocument::MarkdownNoHTML));
+    m_combined->setVisible(!issue->combined.isEmpty());
+    m_combinedLabel->setVisible(!issue->combined.isEmpty());
+    m_combinedLabel->setText(tr("Merged in (%1)").arg(issue->combined.size()));
+}
+
+void IssueEditor::showFixText()
+{
+    const Issue *issue = m_document->review().issue(m_issueId);
+    if (!issue)
+        return;
+    const QTreeWidgetItem *item = m_fixes->currentItem();
+    const IssueFix *f = item ? issue->fix(item->data(0, Qt::UserRole).toString()) : nullptr;
+    if (!f && !issue->fixes.isEmpty())
+        f = &issue->fixes.first();
+    QString text;
+    if (f) {
+        text = f->prose;
+        if (!f->patch.isEmpty())
+            text += (text.isEmpty() ? QString() : QStringLiteral("\n\n")) + f->patch;
+    }
+    setTextKeepingCursor(m_fix, text);
 }
 
 } // namespace rb::ui

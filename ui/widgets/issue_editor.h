@@ -1,6 +1,8 @@
 #pragma once
 // The detail editor for one consolidated issue: title, the final severity beside each
-// agent's rating, category, triage, notes, and the members with split and move.
+// agent's rating, category, triage, notes, the members with split and move, every member's
+// fix with the ones Apply Fix uses ticked (and a warning where chosen fixes collide), and
+// what merges combined into it.
 
 #include <QWidget>
 
@@ -33,6 +35,8 @@ Q_SIGNALS:
 
 private:
     void refresh();
+    void refreshFixes();
+    void showFixText();
     void setEnabledAll(bool enabled);
 
     ReviewDocument *m_document;
@@ -52,7 +56,11 @@ private:
     QPlainTextEdit *m_disagreement = nullptr;
     QLineEdit *m_reason = nullptr;
     QTextBrowser *m_body = nullptr;
+    QTreeWidget *m_fixes = nullptr;
+    QLabel *m_fixWarning = nullptr;
     QPlainTextEdit *m_fix = nullptr;
+    QLabel *m_combinedLabel = nullptr;
+    QTextBrowser *m_combined = nullptr;
     QPlainTextEdit *m_notes = nullptr;
     QLabel *m_evidence = nullptr;
 };

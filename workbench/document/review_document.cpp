@@ -304,6 +304,13 @@ bool ReviewDocument::setObservationRejected(const QString &observationId, bool r
     });
 }
 
+bool ReviewDocument::setFixChosen(const QString &issueId, const QString &fixId, bool chosen)
+{
+    return edit(chosen ? tr("Choose fix") : tr("Leave fix out"), [&](Review &r) {
+        return edit::chooseFix(r, issueId, fixId, chosen).ok();
+    });
+}
+
 Result<QString> ReviewDocument::mergeIssues(const QStringList &issueIds)
 {
     Result<QString> result = Error::of(QString());

@@ -85,6 +85,8 @@ public:
     bool setVerdict(const Verdict &verdict);
     bool setRetroNote(const QString &agentId, const QString &text);
     bool setObservationRejected(const QString &observationId, bool rejected);
+    // Whether Apply Fix uses one of the issue's fixes (model/issue.h IssueFix).
+    bool setFixChosen(const QString &issueId, const QString &fixId, bool chosen);
     Result<QString> mergeIssues(const QStringList &issueIds);
     Result<QString> splitFinding(const QString &findingId);
     Status moveFinding(const QString &findingId, const QString &targetIssueId);
