@@ -33,9 +33,9 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("commandStart");
         QTest::addColumn<QString>("output");
         QTest::addColumn<bool>("enabled");
-        QTest::newRow("claude") << "claude" << QStringList{"claude", "-p", "--output-format", "json"} << "claude-json" << true;
+        QTest::newRow("claude") << "claude" << QStringList{"claude", "-p", "--output-format", "stream-json", "--verbose"} << "claude-stream-json" << true;
         QTest::newRow("codex") << "codex" << QStringList{"codex", "exec", "--json"} << "codex-jsonl" << true;
-        QTest::newRow("gemini") << "gemini" << QStringList{"gemini", "-p"} << "gemini-json" << true;
+        QTest::newRow("gemini") << "gemini" << QStringList{"gemini", "-p"} << "gemini-stream-json" << true;
         QTest::newRow("custom") << "custom" << QStringList{} << "text" << false;
     }
 
@@ -53,7 +53,7 @@ private Q_SLOTS:
         QCOMPARE(p->enabled, enabled);
         QCOMPARE(p->timeoutSeconds, AgentProfile::kDefaultTimeoutSeconds);
         if (id == QLatin1String("gemini"))
-            QVERIFY(p->command.contains(QStringLiteral("json")));
+            QVERIFY(p->command.contains(QStringLiteral("stream-json")));
     }
 
     void userFileOverridesOnlyTheFieldsItGives()
@@ -72,7 +72,7 @@ private Q_SLOTS:
         QCOMPARE(claude->command.last(), QStringLiteral("opus"));
         QCOMPARE(claude->timeoutSeconds, 600);
         QCOMPARE(claude->name, QStringLiteral("Claude Code"));
-        QCOMPARE(toString(claude->output), QStringLiteral("claude-json"));
+        QCOMPARE(toString(claude->output), QStringLiteral("claude-stream-json"));
         QVERIFY(!byId(*profiles, "gemini")->enabled);
         QCOMPARE(byId(*profiles, "gemini")->command.first(), QStringLiteral("gemini"));
         const AgentProfile *lint = byId(*profiles, "lint");

@@ -1,4 +1,5 @@
 #include "cli/cli.h"
+#include "cli/terminal_device.h"
 
 #include <functional>
 #include <map>
@@ -27,13 +28,15 @@ const std::map<QString, Command> &commands()
 
 QTextStream &out()
 {
-    static QTextStream s(stdout);
+    static TerminalDevice device(stdout);
+    static QTextStream s(&device);
     return s;
 }
 
 QTextStream &err()
 {
-    static QTextStream s(stderr);
+    static TerminalDevice device(stderr);
+    static QTextStream s(&device);
     return s;
 }
 

@@ -1,5 +1,7 @@
 #include "cli/run_progress.h"
 
+#include <QStringList>
+
 namespace rb::cli {
 
 QString formatElapsed(double seconds)
@@ -20,13 +22,43 @@ QString formatBytes(qint64 bytes)
     return QStringLiteral("%1 MB").arg(bytes / 1e6, 0, 'f', 1);
 }
 
+namespace {
+QString usageSummary(std::optional<qint64> in, std::optional<qint64> out, std::optional<double> cost)
+{
+    QStringList parts;
+    if (in)
+        parts << QStringLiteral("%1 tokens in").arg(*in);
+    if (out)
+        parts << QStringLiteral("%1 out").arg(*out);
+    if (cost)
+        parts << QStringLiteral("$%1").arg(*cost, 0, 'f', 2);
+    return parts.join(QStringLiteral(", "));
+}
+
+} // namespace
+
 QString progressLine(const agents::AgentProgress &p)
 {
-    QString line = QStringLiteral("[%1] %2 running, %3 out, %4 err")
-                       .arg(p.agentId, formatElapsed(p.elapsedSeconds), formatBytes(p.stdoutBytes),
-                            formatBytes(p.stderrBytes));
-    if (!p.lastLine.isEmpty())
+    // An agent with an event stream says what it is doing; any other shows its byte counts
+    // and its last line of output.
+    const bool streamed = !p.activity.isEmpty() || p.inputTokens || p.toolCalls > 0;
+    QString line = streamed ? QStringLiteral("[%1] %2 running").arg(p.agentId, formatElapsed(p.elapsedSeconds))
+                            : QStringLiteral("[%1] %2 running, %3 out, %4 err")
+                                  .arg(p.agentId, formatElapsed(p.elapsedSeconds), formatBytes(p.stdoutBytes),
+                                       formatBytes(p.stderrBytes));
+    if (streamed) {
+        const QString usage = usageSummary(p.inputTokens, p.outputTokens, p.costUsd);
+        if (!usage.isEmpty())
+            line += QStringLiteral(", ") + usage;
+        if (p.toolCalls > 0)
+            line += QStringLiteral(", %1 tool calls, %2 files read").arg(p.toolCalls).arg(p.filesRead);
+        if (!p.activity.isEmpty())
+            line += QStringLiteral(" | ") + p.activity.left(100);
+        if (!p.lastProblem.isEmpty() && p.lastProblem != p.activity)
+            line += QStringLiteral(" | ") + p.lastProblem.left(100);
+    } else if (!p.lastLine.isEmpty()) {
         line += QStringLiteral(" | ") + p.lastLine.left(100);
+    }
     return line;
 }
 
@@ -38,12 +70,11 @@ QString finishedLine(const AgentRun &run)
     if (run.status != RunStatus::Succeeded)
         return QStringLiteral("[%1] %2 after %3: %4").arg(run.id, toString(run.status), elapsed, run.failureReason);
     QStringList parts{QStringLiteral("%1 of review").arg(formatBytes(run.rawOutput.toUtf8().size()))};
-    if (run.inputTokens)
-        parts << QStringLiteral("%1 tokens in").arg(*run.inputTokens);
-    if (run.outputTokens)
-        parts << QStringLiteral("%1 out").arg(*run.outputTokens);
-    if (run.costUsd)
-        parts << QStringLiteral("$%1").arg(*run.costUsd, 0, 'f', 2);
+    const QString usage = usageSummary(run.inputTokens, run.outputTokens, run.costUsd);
+    if (!usage.isEmpty())
+        parts << usage;
+    if (run.toolCalls)
+        parts << QStringLiteral("%1 tool calls").arg(*run.toolCalls);
     return QStringLiteral("[%1] succeeded in %2: %3").arg(run.id, elapsed, parts.join(QStringLiteral(", ")));
 }
 

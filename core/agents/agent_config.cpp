@@ -44,7 +44,7 @@ void applyEntry(AgentProfile &profile, const json &entry, const QString &path)
     }
     profile.prompt = enumValue(entry, "prompt", path, PromptDelivery(profile.prompt), promptDeliveryFromString, "stdin, file");
     profile.output = enumValue(entry, "output", path, OutputEnvelope(profile.output), outputEnvelopeFromString,
-                               "text, claude-json, codex-jsonl, gemini-json");
+                               "text, claude-json, codex-jsonl, gemini-json, claude-stream-json, gemini-stream-json");
     profile.reviewFormat = enumValue(entry, "reviewFormat", path, ReviewFormat(profile.reviewFormat), reviewFormatFromString,
                                      "markdown, findings-json");
     if (find(entry, "timeoutSeconds")) {

@@ -1,9 +1,12 @@
 #include "agents/agent_process.h"
 
 #include "agents/output_envelope.h"
+#include "agents/process_tree.h"
+#include "util/terminal_text.h"
 
 #include <QFile>
 #include <QProcessEnvironment>
+#include <QRegularExpression>
 #include <QSaveFile>
 
 #include <algorithm>
@@ -22,12 +25,36 @@ QString lastLineOf(const QByteArray &bytes)
     qsizetype end = bytes.size();
     while (end > 0) {
         const qsizetype start = bytes.lastIndexOf('\n', end - 1) + 1;
-        const QByteArray line = bytes.mid(start, end - start).trimmed();
+        const QString line = withoutTerminalControls(QString::fromUtf8(bytes.mid(start, end - start))).trimmed();
         if (!line.isEmpty())
-            return QString::fromUtf8(line).left(kLastLineChars);
+            return line.left(kLastLineChars);
         end = start - 1;
     }
     return {};
+}
+
+// A line of standard error that can explain a failure: not a warning, a stack frame, a
+// fragment of a JSON object or a line without words. Of those, the last one that says
+// something went wrong; else the last one.
+QString reasonFromStderr(const QByteArray &tail)
+{
+    static const QRegularExpression noise(
+        QStringLiteral(R"(^(warning\b|warn\b|at\s|\[?debug\]?|[\[\]{}(),"'`]|\w+:\s*[\[{]?$|\d{4}-\d\d-\d\dT\S+\s+(warn|info|debug|trace)\b))"),
+        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression words(QStringLiteral(R"(\p{L}{2,}.*\p{L}{2,})"));
+    static const QRegularExpression wrong(
+        QStringLiteral(R"(\b(error|errors|failed|failure|invalid|unauthori[sz]ed|forbidden|denied|not|must|missing|cannot|can't|refused|expired|quota|unable|no such)\b)"),
+        QRegularExpression::CaseInsensitiveOption);
+    QString last, lastWrong;
+    for (const QByteArray &raw : tail.split('\n')) {
+        const QString line = withoutTerminalControls(QString::fromUtf8(raw)).simplified();
+        if (line.isEmpty() || noise.match(line).hasMatch() || !words.match(line).hasMatch())
+            continue;
+        last = line;
+        if (wrong.match(line).hasMatch())
+            lastWrong = line;
+    }
+    return (lastWrong.isEmpty() ? last : lastWrong).left(kLastLineChars);
 }
 
 bool isBlank(const QString &s)
@@ -49,6 +76,9 @@ AgentProcess::AgentProcess(AgentLaunch launch, QObject *parent)
     m_run.model = m_launch.model;
     m_run.command = m_launch.commandLine();
     m_run.format = m_launch.reviewFormat == ReviewFormat::FindingsJson ? RawFormat::Json : RawFormat::Markdown;
+    m_marker = newAgentMarker();
+    if (isEventStream(m_launch.output))
+        m_stream.emplace(m_launch.output);
     m_timeout.setSingleShot(true);
     m_kill.setSingleShot(true);
     connect(&m_timeout, &QTimer::timeout, this, [this] { stop(StopReason::Timeout); });
@@ -71,6 +101,8 @@ AgentProcess::~AgentProcess()
         m_process.kill();
         m_process.waitForFinished(2000);
     }
+    if (m_state != State::Idle)
+        signalLeftovers(SIGKILL);
 }
 
 void AgentProcess::start()
@@ -102,6 +134,7 @@ void AgentProcess::start()
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     for (auto it = m_launch.environment.cbegin(); it != m_launch.environment.cend(); ++it)
         env.insert(it.key(), it.value());
+    env.insert(QLatin1String(kAgentMarkerVariable), QString::fromLatin1(m_marker));
     m_process.setProcessEnvironment(env);
     m_process.setProgram(m_launch.executable);
     m_process.setArguments(m_launch.arguments);
@@ -137,10 +170,19 @@ void AgentProcess::stop(StopReason reason)
     m_kill.start(m_killGraceMs);
 }
 
+// While the agent runs: its group, its descendants and every process with its marker.
 void AgentProcess::signalGroup(int signal)
 {
-    if (m_groupId > 0)
-        ::kill(-pid_t(m_groupId), signal);
+    if (m_groupId > 0 && m_process.state() != QProcess::NotRunning)
+        signalAgentProcesses(pid_t(m_groupId), m_marker, signal);
+    else
+        signalLeftovers(signal);
+}
+
+// Once the agent has exited (its pid may be reused): only the processes with its marker.
+void AgentProcess::signalLeftovers(int signal)
+{
+    signalAgentProcesses(0, m_marker, signal);
 }
 
 void AgentProcess::readChannel(OutputChannel channel)
@@ -156,13 +198,17 @@ void AgentProcess::readChannel(OutputChannel channel)
         } else {
             m_stdout.append(chunk);
         }
+        if (m_stream)
+            m_stream->feed(chunk);
     } else {
         m_stderrBytes += chunk.size();
         m_stderrTail.append(chunk);
         if (m_stderrTail.size() > kStderrTailBytes)
             m_stderrTail.remove(0, m_stderrTail.size() - kStderrTailBytes);
     }
-    rememberLastLine(chunk);
+    // An event stream's lines are JSON; what it says is in progress().activity instead.
+    if (channel == OutputChannel::Stderr || !m_stream)
+        rememberLastLine(chunk);
     Q_EMIT outputReceived(m_launch.id, channel, chunk);
 }
 
@@ -182,6 +228,16 @@ AgentProgress AgentProcess::progress() const
     p.stdoutBytes = m_stdout.size();
     p.stderrBytes = m_stderrBytes;
     p.lastLine = m_lastLine;
+    if (m_stream) {
+        const StreamState &st = m_stream->state();
+        p.activity = withoutTerminalControls(st.activity);
+        p.lastProblem = withoutTerminalControls(st.lastProblem);
+        p.inputTokens = st.inputTokens;
+        p.outputTokens = st.outputTokens;
+        p.costUsd = st.costUsd;
+        p.toolCalls = st.toolCalls;
+        p.filesRead = int(st.filesRead.size());
+    }
     return p;
 }
 
@@ -211,7 +267,9 @@ void AgentProcess::onProcessFinished(int exitCode, QProcess::ExitStatus exitStat
     readChannel(OutputChannel::Stderr);
     m_timeout.stop();
     m_kill.stop();
-    signalGroup(SIGKILL); // whatever the agent left running in its group
+    signalLeftovers(SIGKILL); // whatever the agent left running, in its group or not
+    if (m_stream)
+        m_stream->finish();
     m_run.finished = QDateTime::currentDateTimeUtc();
     const double elapsed = m_clock.elapsed() / 1000.0;
     m_run.durationSeconds = elapsed;
@@ -232,16 +290,22 @@ void AgentProcess::onProcessFinished(int exitCode, QProcess::ExitStatus exitStat
     // could not be understood.
     m_run.rawOutput = !isBlank(text) ? text : QString::fromUtf8(m_stdout);
 
-    const QString stderrLine = lastLineOf(m_stderrTail);
-    const QString stderrNote = stderrLine.isEmpty() ? QString() : QStringLiteral(": ") + stderrLine;
+    // Why it failed, in the CLI's own words: the error its envelope reported (which names
+    // the HTTP status), else the line of standard error that says what went wrong.
+    const QString envelopeError = content ? withoutTerminalControls(content->error) : QString();
+    const QString stderrLine = reasonFromStderr(m_stderrTail);
+    const QString why = !envelopeError.isEmpty() ? envelopeError : stderrLine;
+    const QString stderrNote = why.isEmpty() ? QString() : QStringLiteral(": ") + why;
+    const QString problem = m_stream ? withoutTerminalControls(m_stream->state().lastProblem) : QString();
+    const QString lastReported = problem.isEmpty() ? QString() : QStringLiteral("; it last reported: ") + problem;
     auto fail = [this](RunStatus status, const QString &reason) {
         m_run.status = status;
         m_run.failureReason = reason;
     };
     if (m_stopReason == StopReason::Timeout)
-        fail(RunStatus::TimedOut, QStringLiteral("timed out after %1 s").arg(m_launch.timeoutSeconds));
+        fail(RunStatus::TimedOut, QStringLiteral("timed out after %1 s%2").arg(m_launch.timeoutSeconds).arg(lastReported));
     else if (m_stopReason == StopReason::Cancel)
-        fail(RunStatus::Cancelled, QStringLiteral("cancelled after %1 s").arg(seconds(elapsed)));
+        fail(RunStatus::Cancelled, QStringLiteral("cancelled after %1 s%2").arg(seconds(elapsed), lastReported));
     else if (m_stopReason == StopReason::OutputLimit)
         fail(RunStatus::Failed, QStringLiteral("standard output exceeded %1 bytes; the rest was dropped").arg(m_maxOutputBytes));
     else if (exitStatus == QProcess::CrashExit)
@@ -250,8 +314,8 @@ void AgentProcess::onProcessFinished(int exitCode, QProcess::ExitStatus exitStat
         fail(RunStatus::Failed, QStringLiteral("exited with code %1%2").arg(exitCode).arg(stderrNote));
     else if (!content)
         fail(RunStatus::Failed, QStringLiteral("output not understood: %1").arg(content.error().message));
-    else if (!content->error.isEmpty())
-        fail(RunStatus::Failed, content->error);
+    else if (!envelopeError.isEmpty())
+        fail(RunStatus::Failed, envelopeError);
     else if (isBlank(text))
         fail(RunStatus::Failed, QStringLiteral("produced no output%1").arg(stderrNote));
     else

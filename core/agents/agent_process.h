@@ -3,6 +3,7 @@
 // it started), with its timeout, its live output and, at the end, its AgentRun.
 
 #include "agents/agent_launch.h"
+#include "agents/stream_events.h"
 #include "model/agent_run.h"
 
 #include <QByteArray>
@@ -10,6 +11,8 @@
 #include <QObject>
 #include <QProcess>
 #include <QTimer>
+
+#include <optional>
 
 namespace rb::agents {
 
@@ -23,6 +26,14 @@ struct AgentProgress {
     qint64 stdoutBytes = 0;
     qint64 stderrBytes = 0;
     QString lastLine; // last non-empty line of either channel, at most 200 characters
+    // From the agent's event stream (empty or absent for plain-text agents):
+    QString activity;     // what it is doing now ("Reading src/a.cpp")
+    QString lastProblem;  // the last retry or error it reported
+    std::optional<qint64> inputTokens;
+    std::optional<qint64> outputTokens;
+    std::optional<double> costUsd;
+    int toolCalls = 0;
+    int filesRead = 0;
 };
 
 class AgentProcess : public QObject {
@@ -43,7 +54,8 @@ public:
     // program is not installed finishes (NotInstalled) inside start(); any other outcome,
     // including a failure to start, is reported by finished() from the event loop.
     void start();
-    // Stops the agent: SIGTERM to its process group, SIGKILL after the grace period.
+    // Stops the agent: SIGTERM to everything it started (its process group, and the
+    // processes that left it; agents/process_tree.h), SIGKILL after the grace period.
     void cancel();
 
     bool isRunning() const { return m_state == State::Running; }
@@ -64,6 +76,7 @@ private:
     void readChannel(OutputChannel channel);
     void stop(StopReason reason);
     void signalGroup(int signal);
+    void signalLeftovers(int signal);
     void onProcessFinished(int exitCode, QProcess::ExitStatus status);
     void onProcessError(QProcess::ProcessError error);
     void finishWithoutProcess(RunStatus status, const QString &reason);
@@ -79,6 +92,8 @@ private:
     State m_state = State::Idle;
     StopReason m_stopReason = StopReason::None;
     qint64 m_groupId = 0; // the agent's pid, which is its process group id (own session)
+    QByteArray m_marker; // in the agent's environment; finds what it started
+    std::optional<StreamEventReader> m_stream; // for event-stream envelopes
     QByteArray m_stdout;
     QByteArray m_stderrTail;
     qint64 m_stderrBytes = 0;

@@ -33,6 +33,8 @@ constexpr std::array kEnvelopes{
     std::pair{OutputEnvelope::ClaudeJson, "claude-json"},
     std::pair{OutputEnvelope::CodexJsonl, "codex-jsonl"},
     std::pair{OutputEnvelope::GeminiJson, "gemini-json"},
+    std::pair{OutputEnvelope::ClaudeStreamJson, "claude-stream-json"},
+    std::pair{OutputEnvelope::GeminiStreamJson, "gemini-stream-json"},
 };
 constexpr std::array kFormats{
     std::pair{ReviewFormat::Markdown, "markdown"},
@@ -43,6 +45,10 @@ constexpr std::array kFormats{
 QString toString(PromptDelivery d) { return nameOf(kDeliveries, d); }
 QString toString(OutputEnvelope e) { return nameOf(kEnvelopes, e); }
 QString toString(ReviewFormat f) { return nameOf(kFormats, f); }
+bool isEventStream(OutputEnvelope e)
+{
+    return e == OutputEnvelope::CodexJsonl || e == OutputEnvelope::ClaudeStreamJson || e == OutputEnvelope::GeminiStreamJson;
+}
 std::optional<PromptDelivery> promptDeliveryFromString(const QString &s) { return valueOf(kDeliveries, s); }
 std::optional<OutputEnvelope> outputEnvelopeFromString(const QString &s) { return valueOf(kEnvelopes, s); }
 std::optional<ReviewFormat> reviewFormatFromString(const QString &s) { return valueOf(kFormats, s); }

@@ -20,7 +20,13 @@ enum class OutputEnvelope {
     ClaudeJson, // `claude -p --output-format json`: one result object
     CodexJsonl, // `codex exec --json`: one event per line
     GeminiJson, // `gemini --output-format json`: {"response": ..., "stats": ...}
+    ClaudeStreamJson, // `claude -p --output-format stream-json --verbose`: one event per line
+    GeminiStreamJson, // `gemini --output-format stream-json`: one event per line
 };
+
+// True for the envelopes printed as one JSON event per line, which are read as they arrive
+// (live activity, tokens and cost; see agents/stream_events.h).
+bool isEventStream(OutputEnvelope e);
 
 // What the prompt asks the agent to write.
 enum class ReviewFormat {

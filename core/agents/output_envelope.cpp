@@ -1,5 +1,6 @@
 #include "agents/output_envelope.h"
 
+#include "agents/stream_events.h"
 #include "io/json_text.h"
 
 #include <QList>
@@ -100,56 +101,32 @@ Result<EnvelopeContent> claude(const QByteArray &out)
     return c;
 }
 
-Result<EnvelopeContent> codex(const QByteArray &out)
+// The envelopes printed as one JSON event per line, through the same reader that shows the
+// live progress.
+Result<EnvelopeContent> eventStream(OutputEnvelope envelope, const QByteArray &out)
 {
-    EnvelopeContent c;
-    int events = 0, toolCalls = 0;
-    bool sawMessage = false;
-    for (const QByteArray &line : out.split('\n')) {
-        if (line.trimmed().isEmpty())
-            continue;
-        const Parsed p = parseJson(line);
-        if (!p.error.isEmpty() || !p.value.is_object())
-            continue; // not an event; the raw output keeps it
-        ++events;
-        const json &e = p.value;
-        const QString type = str(e, "type");
-        if (type == QLatin1String("item.completed")) {
-            const auto item = e.find("item");
-            if (item == e.end() || !item->is_object())
-                continue;
-            const QString itemType = str(*item, "type");
-            if (itemType == QLatin1String("agent_message")) {
-                c.text = str(*item, "text"); // the last message is the answer
-                sawMessage = true;
-            } else if (itemType == QLatin1String("command_execution") || itemType == QLatin1String("mcp_tool_call")
-                       || itemType == QLatin1String("web_search")) {
-                ++toolCalls;
-            }
-        } else if (type == QLatin1String("turn.completed")) {
-            const auto usage = e.find("usage");
-            if (usage != e.end() && usage->is_object()) {
-                // cached_input_tokens is a part of input_tokens, so it is not added.
-                c.inputTokens = sum(c.inputTokens, integer(*usage, "input_tokens"));
-                c.outputTokens = sum(c.outputTokens, integer(*usage, "output_tokens"));
-            }
-        } else if (type == QLatin1String("turn.failed")) {
-            const auto err = e.find("error");
-            c.error = err != e.end() && err->is_object() ? str(*err, "message") : QString();
-            if (c.error.isEmpty())
-                c.error = QStringLiteral("Codex reported a failed turn");
-        } else if (type == QLatin1String("error")) {
-            c.error = str(e, "message");
-            if (c.error.isEmpty())
-                c.error = QStringLiteral("Codex reported an error");
-        }
+    const StreamState st = readEventStream(envelope, out);
+    if (st.events == 0) {
+        const char *expected = envelope == OutputEnvelope::CodexJsonl ? "Codex JSON Lines events ({\"type\": \"thread.started\"} ...)"
+            : envelope == OutputEnvelope::ClaudeStreamJson ? "Claude Code stream-json events ({\"type\": \"system\"} ...)"
+                                                           : "Gemini CLI stream-json events ({\"type\": \"init\"} ...)";
+        return Error::of(QStringLiteral("expected %1; %2").arg(QLatin1String(expected), describe(out)));
     }
-    if (events == 0)
-        return Error::of(QStringLiteral("expected Codex JSON Lines events ({\"type\": \"thread.started\"} ...); %1")
-                             .arg(describe(out)));
-    if (!sawMessage && c.error.isEmpty())
-        c.error = QStringLiteral("Codex finished without an agent_message item (%1 events)").arg(events);
-    c.toolCalls = toolCalls;
+    EnvelopeContent c;
+    c.text = st.text;
+    c.error = st.error;
+    c.model = st.model;
+    c.inputTokens = st.inputTokens;
+    c.outputTokens = st.outputTokens;
+    c.costUsd = st.costUsd;
+    c.toolCalls = st.toolCalls;
+    c.filesRead = st.filesRead;
+    c.commandsRun = st.commandsRun;
+    c.skippedLines = st.skippedLines;
+    if (c.text.isEmpty() && c.error.isEmpty())
+        c.error = envelope == OutputEnvelope::CodexJsonl
+            ? QStringLiteral("Codex finished without an agent_message item (%1 events)").arg(st.events)
+            : QStringLiteral("the event stream ended without a review (%1 events)").arg(st.events);
     return c;
 }
 
@@ -202,8 +179,10 @@ Result<EnvelopeContent> extractEnvelope(OutputEnvelope envelope, const QByteArra
         return c;
     }
     case OutputEnvelope::ClaudeJson: return claude(standardOutput);
-    case OutputEnvelope::CodexJsonl: return codex(standardOutput);
     case OutputEnvelope::GeminiJson: return gemini(standardOutput);
+    case OutputEnvelope::CodexJsonl:
+    case OutputEnvelope::ClaudeStreamJson:
+    case OutputEnvelope::GeminiStreamJson: return eventStream(envelope, standardOutput);
     }
     return Error::of(QStringLiteral("unknown output envelope"));
 }

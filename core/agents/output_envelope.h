@@ -8,6 +8,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -21,6 +22,9 @@ struct EnvelopeContent {
     std::optional<qint64> outputTokens;
     std::optional<double> costUsd;
     std::optional<int> toolCalls;
+    QStringList filesRead;   // event streams: paths given to file-reading tools
+    QStringList commandsRun; // event streams: shell commands the agent ran
+    int skippedLines = 0;    // event streams: lines that were not JSON events
     bool operator==(const EnvelopeContent &) const = default;
 };
 
