@@ -1,4 +1,7 @@
 #include "dialogs/run_agents_dialog.h"
+#include "style/palette_follower.h"
+#include "style/severity_style.h"
+#include "style/appearance.h"
 
 #include "agents/agent_config.h"
 #include "agents/agent_runner.h"
@@ -34,6 +37,7 @@ namespace {
 
 constexpr qsizetype kMaxLogChars = 512 * 1024; // per agent; older output is dropped
 constexpr int kTickMs = 500;
+constexpr int kProblemRole = Qt::UserRole + 40; // on the status column: shown in the problem colour
 
 QString formatElapsed(double seconds)
 {
@@ -121,7 +125,7 @@ RunAgentsDialog::RunAgentsDialog(ReviewDocument *document, const RangeRequest &r
     m_log->setObjectName(QStringLiteral("agentLog"));
     m_log->setReadOnly(true);
     m_log->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_log->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    followCodeFont(m_log);
     m_log->setVisible(false);
     layout->addWidget(m_log, 2);
     connect(m_logToggle, &QToolButton::toggled, this, [this](bool on) {
@@ -135,6 +139,17 @@ RunAgentsDialog::RunAgentsDialog(ReviewDocument *document, const RangeRequest &r
     m_messageLabel->setWordWrap(true);
     m_messageLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_messageLabel);
+    // Problem colours follow the palette (light or dark, switched live).
+    followPalette(this, [this] {
+        setStyleSheetIfChanged(m_messageLabel, m_messageIsProblem ? QStringLiteral("color: %1;").arg(problemColor(palette()).name()) : QString());
+        if (!m_list)
+            return;
+        for (int i = 0; i < m_list->topLevelItemCount(); ++i) {
+            QTreeWidgetItem *item = m_list->topLevelItem(i);
+            if (item->data(StatusColumn, kProblemRole).toBool())
+                item->setForeground(StatusColumn, problemColor(palette()));
+        }
+    });
 
     auto *buttons = new QDialogButtonBox(this);
     m_start = buttons->addButton(tr("&Start"), QDialogButtonBox::AcceptRole);
@@ -271,7 +286,8 @@ bool RunAgentsDialog::isRunning() const
 void RunAgentsDialog::setMessage(const QString &text, bool problem)
 {
     m_messageLabel->setText(text);
-    m_messageLabel->setStyleSheet(problem ? QStringLiteral("color: #c0392b;") : QString());
+    m_messageIsProblem = problem;
+    setStyleSheetIfChanged(m_messageLabel, problem ? QStringLiteral("color: %1;").arg(problemColor(palette()).name()) : QString());
     Q_EMIT message(text);
 }
 
@@ -504,7 +520,8 @@ void RunAgentsDialog::onFinished(const AgentRun &run)
     }
     row->item->setText(StatusColumn, status);
     row->item->setToolTip(StatusColumn, status);
-    row->item->setForeground(StatusColumn, problem ? QBrush(QColor(0xc0, 0x39, 0x2b)) : palette().brush(QPalette::Text));
+    row->item->setData(StatusColumn, kProblemRole, problem);
+    row->item->setForeground(StatusColumn, problem ? QBrush(problemColor(palette())) : palette().brush(QPalette::Text));
     Q_EMIT message(QStringLiteral("%1: %2").arg(row->item->text(NameColumn), status));
 }
 

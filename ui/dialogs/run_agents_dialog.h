@@ -95,6 +95,7 @@ private:
     QTreeWidget *m_list = nullptr;
     QLabel *m_rangeLabel = nullptr;
     QLabel *m_messageLabel = nullptr;
+    bool m_messageIsProblem = false;
     QPlainTextEdit *m_log = nullptr;
     QToolButton *m_logToggle = nullptr;
     QPushButton *m_start = nullptr;

@@ -1,4 +1,5 @@
 #include "widgets/issue_editor.h"
+#include "style/palette_follower.h"
 
 #include "widgets/safe_text_browser.h"
 
@@ -122,6 +123,9 @@ IssueEditor::IssueEditor(ReviewDocument *document, QWidget *parent)
     m_fixWarning->setObjectName(QStringLiteral("issueFixWarning"));
     m_fixWarning->setWordWrap(true);
     m_fixWarning->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    followPalette(m_fixWarning, [label = m_fixWarning] {
+        setStyleSheetIfChanged(label, QStringLiteral("color: %1").arg(problemColor(label->parentWidget()->palette()).name()));
+    });
     m_fix = makeLinesEdit(content, 8, true);
     m_fix->setObjectName(QStringLiteral("issueFixText"));
     m_fix->setReadOnly(true);
@@ -334,7 +338,6 @@ void IssueEditor::refreshFixes()
         if (o.bothChosen)
             warnings << tr("Both ticked: %1. Applying both would collide; untick one.").arg(edit::describe(review, o));
     m_fixWarning->setText(warnings.join(QLatin1Char('\n')));
-    m_fixWarning->setStyleSheet(QStringLiteral("color: %1").arg(severityColor(Severity::Critical, palette()).name()));
     m_fixWarning->setVisible(!warnings.isEmpty());
     showFixText();
 

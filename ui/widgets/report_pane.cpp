@@ -1,4 +1,5 @@
 #include "widgets/report_pane.h"
+#include "style/appearance.h"
 
 #include "widgets/safe_text_browser.h"
 
@@ -67,7 +68,7 @@ void ReportPane::refresh()
     if (m_format->currentData().toString() == QLatin1String("html")) {
         m_preview->setHtml(report::exportHtml(review));
     } else {
-        m_preview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        m_preview->setFont(codeFont());
         m_preview->setPlainText(report::exportMarkdown(review));
     }
     m_preview->verticalScrollBar()->setValue(scroll);
