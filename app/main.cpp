@@ -2,6 +2,7 @@
 #include "app_identity.h"
 #include "cli/cli.h"
 #include "main_window.h"
+#include "screenshot_mode.h"
 #include "style/appearance.h"
 #include "version.h"
 #include "window_arguments.h"
@@ -37,6 +38,8 @@ int main(int argc, char **argv)
     QCoreApplication::setOrganizationName(QStringLiteral("Reviewbench"));
     QCoreApplication::setApplicationVersion(QStringLiteral(REVIEWBENCH_VERSION));
 
+    if (app::isScreenshotMode(args)) // for packagers: docs/screenshots and AppStream
+        return app::runScreenshotMode(argc, argv, args);
     if (args.contains(QStringLiteral("--help")) || args.contains(QStringLiteral("-h"))) {
         cli::out() << cli::usageText();
         return cli::ExitOk;
