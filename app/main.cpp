@@ -1,6 +1,7 @@
 // Reviewbench entry point: a subcommand runs headless; otherwise the workbench window opens.
 #include "app_identity.h"
 #include "cli/cli.h"
+#include "cli/help_text.h"
 #include "main_window.h"
 #include "screenshot_mode.h"
 #include "style/appearance.h"
@@ -40,14 +41,6 @@ int main(int argc, char **argv)
 
     if (app::isScreenshotMode(args)) // for packagers: docs/screenshots and AppStream
         return app::runScreenshotMode(argc, argv, args);
-    if (args.contains(QStringLiteral("--help")) || args.contains(QStringLiteral("-h"))) {
-        cli::out() << cli::usageText();
-        return cli::ExitOk;
-    }
-    if (args.contains(QStringLiteral("--version")) || args.contains(QStringLiteral("-v"))) {
-        cli::out() << "reviewbench " << REVIEWBENCH_VERSION << "\n";
-        return cli::ExitOk;
-    }
     if (cli::isSubcommand(args)) {
         QCoreApplication app(argc, argv);
         return cli::runSubcommand(args);
@@ -59,6 +52,14 @@ int main(int argc, char **argv)
         if (parsed.error().code == cli::ExitUsage)
             cli::err() << "Run `reviewbench --help` for the usage.\n";
         return parsed.error().code;
+    }
+    if (parsed->help) {
+        cli::out() << cli::usageText();
+        return cli::ExitOk;
+    }
+    if (parsed->version) {
+        cli::out() << "reviewbench " << REVIEWBENCH_VERSION << "\n";
+        return cli::ExitOk;
     }
     QStringList files;
     if (!parsed->reviewFile.isEmpty())
