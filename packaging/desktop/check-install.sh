@@ -56,6 +56,14 @@ else
     fail "installed binary --version: $out"
 fi
 
+# The man page and the shell completions, generated from the command declarations.
+for f in share/man/man1/reviewbench.1 share/bash-completion/completions/reviewbench \
+         share/fish/vendor_completions.d/reviewbench.fish; do
+    [ -s "$prefix/$f" ] && ok "$f installed" || fail "$f is not installed"
+done
+ls "$prefix"/share/zsh/*/_reviewbench >/dev/null 2>&1 && ok "zsh completion installed" || fail "no share/zsh/*/_reviewbench"
+grep -q '^\.SH COMMANDS' "$prefix/share/man/man1/reviewbench.1" || fail "the man page has no COMMANDS section"
+
 # The screenshots of the AppStream metadata are the installed program's own: render them
 # (light and dark) and check that every image the metadata names is one of them.
 shots=$(mktemp -d)
