@@ -20,6 +20,10 @@ dpkg-query -W -f='${Status}\n' reviewbench | grep -q 'install ok installed' || f
 mapfile -t files < <(dpkg-query -L reviewbench | while read -r f; do [ -d "$f" ] || echo "$f"; done)
 step "installed ${#files[@]} files"
 [ -x /usr/bin/reviewbench ] || fail "/usr/bin/reviewbench is missing"
+for f in /usr/share/man/man1/reviewbench.1 /usr/share/bash-completion/completions/reviewbench \
+         /usr/share/zsh/vendor-completions/_reviewbench /usr/share/fish/vendor_completions.d/reviewbench.fish; do
+    printf '%s\n' "${files[@]}" | grep -qx "$f" || fail "the package lacks $f"
+done
 
 version=$(reviewbench --version)
 [[ "$version" =~ ^reviewbench\ [0-9]+\.[0-9]+\.[0-9]+$ ]] || fail "reviewbench --version printed '$version'"
