@@ -1,7 +1,11 @@
 // Reviewbench entry point: a subcommand runs headless; otherwise the workbench window opens.
 #include "app_identity.h"
 #include "cli/cli.h"
+#include "cli/cli_docs.h"
+#include "cli/help_text.h"
 #include "main_window.h"
+#include "screenshot_mode.h"
+#include "style/appearance.h"
 #include "version.h"
 #include "window_arguments.h"
 
@@ -36,14 +40,10 @@ int main(int argc, char **argv)
     QCoreApplication::setOrganizationName(QStringLiteral("Reviewbench"));
     QCoreApplication::setApplicationVersion(QStringLiteral(REVIEWBENCH_VERSION));
 
-    if (args.contains(QStringLiteral("--help")) || args.contains(QStringLiteral("-h"))) {
-        cli::out() << cli::usageText();
-        return cli::ExitOk;
-    }
-    if (args.contains(QStringLiteral("--version")) || args.contains(QStringLiteral("-v"))) {
-        cli::out() << "reviewbench " << REVIEWBENCH_VERSION << "\n";
-        return cli::ExitOk;
-    }
+    if (cli::isDumpCli(args)) // for the build and the completions: man page, completions, agent ids
+        return cli::runDumpCli(args);
+    if (app::isScreenshotMode(args)) // for packagers: docs/screenshots and AppStream
+        return app::runScreenshotMode(argc, argv, args);
     if (cli::isSubcommand(args)) {
         QCoreApplication app(argc, argv);
         return cli::runSubcommand(args);
@@ -56,6 +56,14 @@ int main(int argc, char **argv)
             cli::err() << "Run `reviewbench --help` for the usage.\n";
         return parsed.error().code;
     }
+    if (parsed->help) {
+        cli::out() << cli::usageText();
+        return cli::ExitOk;
+    }
+    if (parsed->version) {
+        cli::out() << "reviewbench " << REVIEWBENCH_VERSION << "\n";
+        return cli::ExitOk;
+    }
     QStringList files;
     if (!parsed->reviewFile.isEmpty())
         files << parsed->reviewFile;
@@ -63,6 +71,7 @@ int main(int argc, char **argv)
 
     QApplication app(argc, argv);
     app::applyDesktopIdentity();
+    ui::applySavedAppearance(); // the colour scheme chosen in Preferences, if not the desktop's
     // The demo lives in a temporary folder that is removed when the window closes; one left
     // by a demo that was killed is removed by the next (demo_folder.h).
     std::unique_ptr<demo::DemoFolder> demoDir;

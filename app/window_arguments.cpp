@@ -1,6 +1,8 @@
 #include "window_arguments.h"
 
 #include "cli/cli.h"
+#include "cli/command_parser.h"
+#include "cli/command_table.h"
 #include "git/git_error.h"
 #include "session/new_review.h"
 
@@ -20,33 +22,31 @@ Error usage(const QString &message)
 
 Result<WindowArguments> parseWindowArguments(const QStringList &args)
 {
+    const auto parsed = cli::parseCommandLine(cli::windowCommand(), args);
+    if (!parsed)
+        return usage(parsed.error().message);
     WindowArguments out;
+    out.help = parsed->helpRequested();
+    out.version = parsed->isSet(QStringLiteral("version"));
+    if (out.help || out.version)
+        return out;
+    out.demo = parsed->isSet(QStringLiteral("demo"));
+    const bool workingTree = parsed->isSet(QStringLiteral("working-tree"));
+    const QString base = parsed->value(QStringLiteral("base"));
+    const QString head = parsed->value(QStringLiteral("head"));
+    for (const QString &option : {QStringLiteral("base"), QStringLiteral("head")})
+        if (parsed->isSet(option) && parsed->value(option).isEmpty())
+            return usage(QStringLiteral("--%1 needs a revision (a branch, tag or commit), not an empty string").arg(option));
     QString repository;
-    QString base;
-    QString head;
-    bool workingTree = false;
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        const QString &a = args[i];
-        if (a == QLatin1String("--demo")) {
-            out.demo = true;
-        } else if (a == QLatin1String("--working-tree")) {
-            workingTree = true;
-        } else if (a == QLatin1String("--base") || a == QLatin1String("--head")) {
-            if (i + 1 >= args.size() || args[i + 1].isEmpty())
-                return usage(QStringLiteral("%1 needs a revision (a branch, tag or commit)").arg(a));
-            (a == QLatin1String("--base") ? base : head) = args[++i];
-        } else if (a.startsWith(QLatin1Char('-'))) {
-            return usage(QStringLiteral("unknown option %1").arg(a));
-        } else {
-            const QFileInfo info(a);
-            if (!info.exists())
-                return Error::of(QStringLiteral("reviewbench: %1: no such file or folder").arg(a), cli::ExitBadInput);
-            QString &slot = info.isDir() ? repository : out.reviewFile;
-            if (!slot.isEmpty())
-                return usage(QStringLiteral("give at most one %1")
-                                 .arg(info.isDir() ? QStringLiteral("repository") : QStringLiteral("review file")));
-            slot = a;
-        }
+    for (const QString &a : parsed->arguments()) {
+        const QFileInfo info(a);
+        if (!info.exists())
+            return Error::of(QStringLiteral("reviewbench: %1: no such file or folder").arg(a), cli::ExitBadInput);
+        QString &slot = info.isDir() ? repository : out.reviewFile;
+        if (!slot.isEmpty())
+            return usage(QStringLiteral("give at most one %1")
+                             .arg(info.isDir() ? QStringLiteral("repository") : QStringLiteral("review file")));
+        slot = a;
     }
     const bool rangeGiven = !base.isEmpty() || !head.isEmpty();
     if (rangeGiven && (base.isEmpty() || head.isEmpty()))

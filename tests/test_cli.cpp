@@ -60,6 +60,35 @@ private Q_SLOTS:
         QVERIFY(r.out.contains(QLatin1String("Exit status")));
     }
 
+    // `reviewbench NAME --help` is the command's own help, even with its required options
+    // missing; a wrong argument prints the problem, the usage and where the help is.
+    void subcommandHelp_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<QString>("option");
+        QTest::newRow("apply") << "apply" << "--accepted";
+        QTest::newRow("run") << "run" << "--progress-interval SECONDS";
+        QTest::newRow("export") << "export" << "-f, --format md|html|json|sarif";
+        QTest::newRow("validate") << "validate" << "-h, --help";
+    }
+    void subcommandHelp()
+    {
+        QFETCH(QString, command);
+        QFETCH(QString, option);
+        const Run help = reviewbench({command, QStringLiteral("--help")});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY2(help.out.startsWith(QStringLiteral("Usage: reviewbench ") + command + QLatin1Char(' ')), qPrintable(help.out));
+        QVERIFY2(help.out.contains(option), qPrintable(help.out));
+        QVERIFY(help.err.isEmpty());
+        const Run wrong = reviewbench({command, QStringLiteral("--frobnicate")});
+        QCOMPARE(wrong.exitCode, 2);
+        QVERIFY2(wrong.err.startsWith(QStringLiteral("reviewbench ") + command + QStringLiteral(": unknown option --frobnicate\n"
+                                                                                         "usage: reviewbench ") + command),
+                 qPrintable(wrong.err));
+        QVERIFY2(wrong.err.contains(QStringLiteral("Run `reviewbench ") + command + QStringLiteral(" --help` for the options.")),
+                 qPrintable(wrong.err));
+    }
+
     void unknownOptionIsAUsageError()
     {
         const Run r = reviewbench({QStringLiteral("--frobnicate")});
@@ -403,7 +432,7 @@ private Q_SLOTS:
         QTest::newRow("missing path") << QStringList{"PLAIN/nope"} << 4 << "PLAIN/nope: no such file or folder";
         QTest::newRow("base without head") << QStringList{"REPO", "--base", "main"} << 2
                                            << "give both --base and --head";
-        QTest::newRow("head needs a value") << QStringList{"REPO", "--head"} << 2 << "--head needs a revision";
+        QTest::newRow("head needs a value") << QStringList{"REPO", "--head"} << 2 << "--head needs a value";
         QTest::newRow("range and working tree") << QStringList{"REPO", "--base", "main", "--head", "topic", "--working-tree"}
                                                 << 2 << "not both";
         QTest::newRow("two repositories") << QStringList{"REPO", "PLAIN"} << 2 << "at most one repository";

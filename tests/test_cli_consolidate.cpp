@@ -95,7 +95,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("message");
         const QString missing = QStringLiteral("/nonexistent/claude.md");
         QTest::newRow("no -o") << QStringList{QStringLiteral("consolidate"), QStringLiteral("--review"), QStringLiteral("A=x.md")}
-                               << 2 << QStringLiteral("no -o REVIEW.json given");
+                               << 2 << QStringLiteral("-o REVIEW.json is required");
         QTest::newRow("review without name")
             << QStringList{QStringLiteral("consolidate"), QStringLiteral("--review"), QStringLiteral("x.md"), QStringLiteral("-o"), QStringLiteral("r.json")}
             << 2 << QStringLiteral("--review \"x.md\": expected NAME=FILE");

@@ -95,7 +95,7 @@ private Q_SLOTS:
                                       << "give --base and --head, or --working-tree";
         QTest::newRow("working tree with base") << QStringList{"--working-tree", "--base", "main"} << 2
                                                 << "it takes no --base or --head";
-        QTest::newRow("unknown argument") << QStringList{"--frob"} << 2 << "unknown argument --frob";
+        QTest::newRow("unknown argument") << QStringList{"--frob"} << 2 << "unknown option --frob";
         QTest::newRow("missing value") << QStringList{"--base"} << 2 << "--base needs a value";
     }
     void errors()

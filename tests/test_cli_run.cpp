@@ -257,7 +257,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("message");
         const QByteArray fine = R"([{"id": "a", "command": ["FAKE", "review"]}])";
         QTest::newRow("no head") << QStringList{"--base", "main", "-o", "OUT"} << fine << 2
-                                 << "reviewbench run: --base and --head are required";
+                                 << "reviewbench run: --head REV is required";
         QTest::newRow("no output") << QStringList{"--base", "main", "--head", "HEAD"} << fine << 2
                                    << "reviewbench run: -o REVIEW.json is required";
         QTest::newRow("bad timeout") << QStringList{"--base", "main", "--head", "HEAD", "--timeout", "0", "-o", "OUT"}

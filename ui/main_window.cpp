@@ -3,6 +3,7 @@
 #include "actions/triage_actions.h"
 #include "agents/agent_config.h"
 #include "dialogs/open_range_dialog.h"
+#include "dialogs/preferences_dialog.h"
 #include "dialogs/raw_review_dialog.h"
 #include "dialogs/run_agents_dialog.h"
 #include "dialogs/shortcuts_dialog.h"
@@ -330,6 +331,11 @@ void MainWindow::createActions()
     redo->setObjectName(QStringLiteral("redo"));
     edit->addAction(undo);
     edit->addAction(redo);
+    edit->addSeparator();
+    m_preferences = edit->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
+    m_preferences->setObjectName(QStringLiteral("preferences"));
+    m_preferences->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    m_preferences->setMenuRole(QAction::PreferencesRole);
 
     QMenu *triage = menuBar()->addMenu(tr("&Triage"));
     m_triage = new TriageActions(m_document, m_consolidation, this);
@@ -610,6 +616,12 @@ void MainWindow::onIssueSelected(const QString &issueId)
             revealFinding(m);
             return;
         }
+}
+
+void MainWindow::showPreferences()
+{
+    PreferencesDialog dialog(m_agentConfigPath, this);
+    dialog.exec();
 }
 
 } // namespace rb::ui

@@ -55,6 +55,9 @@ public:
     ReportPane *reportPane() const { return m_report; }
     ReviewSession *session() const { return m_session; }
     QAction *runAgentsAction() const { return m_runAgents; }
+    QAction *preferencesAction() const { return m_preferences; }
+    // Edit > Preferences… (Ctrl+,): appearance and agents (dialogs/preferences_dialog.h).
+    void showPreferences();
     RunAgentsDialog *runAgentsDialog() const; // null until Run Agents was first shown
     // The agents.json that Run Agents reads (default: agents::defaultAgentConfigPath()).
     void setAgentConfigPath(const QString &path) { m_agentConfigPath = path; }
@@ -122,6 +125,7 @@ private:
     QMenu *m_recentMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
     QAction *m_runAgents = nullptr;
+    QAction *m_preferences = nullptr;
     QPointer<RunAgentsDialog> m_runDialog;
     QString m_agentConfigPath;
     bool m_interactive = true;

@@ -4,6 +4,8 @@
 // Which issues, and how outcomes are recorded, are the workbench's rules
 // (workflows/fix_workflow.h), the same as the Fixes pane's.
 #include "cli/cli.h"
+#include "cli/command_parser.h"
+#include "cli/command_table.h"
 
 #include "document/review_document.h"
 #include "git/repository.h"
@@ -14,8 +16,6 @@
 namespace rb::cli {
 namespace {
 
-const char *const kUsage = "usage: reviewbench apply REVIEW.json [--issue ID]... [--accepted] [--check] [--repo DIR]\n";
-
 void print(const Review &review, const workbench::FixOutcome &outcome)
 {
     const Issue *issue = review.issue(outcome.issueId);
@@ -24,44 +24,14 @@ void print(const Review &review, const workbench::FixOutcome &outcome)
         out() << "  " << QString(outcome.details).replace(QLatin1Char('\n'), QStringLiteral("\n  ")).trimmed() << "\n";
 }
 
-} // namespace
-
-int applyCommand(const QStringList &args)
+int applyCommand(const CommandArgs &args)
 {
-    QString reviewPath;
-    QString repoDir = QStringLiteral(".");
-    QStringList wanted;
-    bool accepted = false;
-    bool checkOnly = false;
-    bool explicitRepo = false;
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        const QString &a = args[i];
-        if (a == QLatin1String("--check")) {
-            checkOnly = true;
-        } else if (a == QLatin1String("--accepted")) {
-            accepted = true;
-        } else if (a == QLatin1String("--issue") || a == QLatin1String("--repo")) {
-            if (i + 1 >= args.size()) {
-                err() << "reviewbench apply: " << a << " needs a value\n" << kUsage;
-                return ExitUsage;
-            }
-            if (a == QLatin1String("--issue")) {
-                wanted << args[++i];
-            } else {
-                repoDir = args[++i];
-                explicitRepo = true;
-            }
-        } else if (!a.startsWith(QLatin1Char('-')) && reviewPath.isEmpty()) {
-            reviewPath = a;
-        } else {
-            err() << "reviewbench apply: unexpected argument \"" << a << "\"\n" << kUsage;
-            return ExitUsage;
-        }
-    }
-    if (reviewPath.isEmpty()) {
-        err() << kUsage;
-        return ExitUsage;
-    }
+    const QString reviewPath = args.argument(0);
+    const QString repoDir = args.value(QStringLiteral("repo"));
+    const QStringList wanted = args.values(QStringLiteral("issue"));
+    const bool accepted = args.isSet(QStringLiteral("accepted"));
+    const bool checkOnly = args.isSet(QStringLiteral("check"));
+    const bool explicitRepo = args.isSet(QStringLiteral("repo"));
     ui::ReviewDocument document;
     if (const Status loaded = document.load(reviewPath); !loaded) {
         err() << "reviewbench: " << loaded.error().message << "\n";
@@ -113,6 +83,34 @@ int applyCommand(const QStringList &args)
         }
     }
     return anyFailed ? ExitFailed : ExitOk;
+}
+
+} // namespace
+
+CommandSpec applyCommandSpec()
+{
+    return {
+        .name = QStringLiteral("apply"),
+        .summary = QStringLiteral("apply (or only check) the issues' fixes to the working tree"),
+        .description = QStringLiteral(
+            "Applies the fixes of the chosen issues to the working tree with the patch engine, prints where each "
+            "hunk landed or why it could not, and records the fix states in REVIEW.json: the same rules as the "
+            "window's Fixes pane. Without --issue or --accepted, every issue that has a fix is taken; --check "
+            "writes nothing to the working tree or the review file."),
+        .arguments = {{.name = QStringLiteral("REVIEW.json"), .description = QStringLiteral("the review file")}},
+        .options = {{.names = {QStringLiteral("issue")},
+                     .valueName = QStringLiteral("ID"),
+                     .description = QStringLiteral("take this issue (its id or its number)"),
+                     .repeatable = true},
+                    {.names = {QStringLiteral("accepted")}, .description = QStringLiteral("keep only the issues triaged accepted")},
+                    {.names = {QStringLiteral("check")},
+                     .description = QStringLiteral("only check whether each fix applies; write nothing")},
+                    {.names = {QStringLiteral("repo")},
+                     .valueName = QStringLiteral("DIR"),
+                     .description = QStringLiteral("a folder in the repository whose working tree is patched"),
+                     .defaultValue = QStringLiteral(".")}},
+        .run = applyCommand,
+    };
 }
 
 } // namespace rb::cli

@@ -1,5 +1,6 @@
 #pragma once
-// The command-line interface: subcommands that work without a display.
+// The command-line interface: subcommands that work without a display. Each one is
+// declared as data in its own file (command_table.h lists them); this is how main runs them.
 
 #include <QStringList>
 #include <QTextStream>
@@ -17,21 +18,9 @@ enum ExitCode {
 
 // True when args (without the program name) start with a known subcommand.
 bool isSubcommand(const QStringList &args);
-// Runs a subcommand; args exclude the program name.
+// Runs a subcommand; args exclude the program name. `reviewbench NAME --help` prints the
+// command's help; wrong arguments print the problem and the usage (exit status 2).
 int runSubcommand(const QStringList &args);
-
-QString usageText();
-
-// Subcommands
-int validateCommand(const QStringList &args);
-int demoCommand(const QStringList &args);
-int exportCommand(const QStringList &args);
-int consolidateCommand(const QStringList &args);
-int applyCommand(const QStringList &args);
-int importCommand(const QStringList &args);
-int diffCommand(const QStringList &args);
-int patchCommand(const QStringList &args);
-int runCommand(const QStringList &args);
 
 QTextStream &out();
 QTextStream &err();

@@ -3,6 +3,8 @@
 // the range's metadata when a repository is given, clusters the findings into proposed
 // issues and design observations, and writes a new review file.
 #include "cli/cli.h"
+#include "cli/command_parser.h"
+#include "cli/command_table.h"
 
 #include "consolidate/consolidate.h"
 #include "git/range.h"
@@ -19,10 +21,6 @@
 
 namespace rb::cli {
 namespace {
-
-const char *const kUsage =
-    "usage: reviewbench consolidate --review NAME=FILE... [--duration NAME=SECONDS]...\n"
-    "                               [--repo DIR --base REV --head REV] -o REVIEW.json\n";
 
 struct Args {
     QList<std::pair<QString, QString>> reviews; // name, file
@@ -43,81 +41,45 @@ bool splitPair(const QString &value, QString &name, QString &rest)
     return !name.isEmpty();
 }
 
-std::optional<Args> parseArgs(const QStringList &args, QString &problem)
+// The values, and the rules between them that the parser does not know.
+Result<Args> consolidateArgs(const CommandArgs &args)
 {
     Args a;
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        const QString &opt = args[i];
-        const bool takesValue = opt == QLatin1String("--review") || opt == QLatin1String("--duration")
-                             || opt == QLatin1String("--repo") || opt == QLatin1String("--base")
-                             || opt == QLatin1String("--head") || opt == QLatin1String("-o") || opt == QLatin1String("--output");
-        if (!takesValue) {
-            problem = QStringLiteral("unexpected argument \"%1\"").arg(opt);
-            return std::nullopt;
-        }
-        if (i + 1 >= args.size()) {
-            problem = opt + QStringLiteral(" needs a value");
-            return std::nullopt;
-        }
-        const QString value = args[++i];
-        QString name;
-        QString rest;
-        if (opt == QLatin1String("--review")) {
-            if (!splitPair(value, name, rest)) {
-                problem = QStringLiteral("--review \"%1\": expected NAME=FILE").arg(value);
-                return std::nullopt;
-            }
-            a.reviews.append({name, rest});
-        } else if (opt == QLatin1String("--duration")) {
-            bool ok = false;
-            const double seconds = splitPair(value, name, rest) ? rest.toDouble(&ok) : 0.0;
-            if (!ok || seconds < 0) {
-                problem = QStringLiteral("--duration \"%1\": expected NAME=SECONDS").arg(value);
-                return std::nullopt;
-            }
-            a.durations.insert(name, seconds);
-        } else if (opt == QLatin1String("--repo")) {
-            a.repo = value;
-        } else if (opt == QLatin1String("--base")) {
-            a.base = value;
-        } else if (opt == QLatin1String("--head")) {
-            a.head = value;
-        } else {
-            a.output = value;
-        }
+    a.repo = args.value(QStringLiteral("repo"));
+    a.base = args.value(QStringLiteral("base"));
+    a.head = args.value(QStringLiteral("head"));
+    a.output = args.value(QStringLiteral("output"));
+    QString name;
+    QString rest;
+    for (const QString &value : args.values(QStringLiteral("review"))) {
+        if (!splitPair(value, name, rest))
+            return Error::of(QStringLiteral("--review \"%1\": expected NAME=FILE").arg(value));
+        a.reviews.append({name, rest});
     }
-    if (a.reviews.isEmpty()) {
-        problem = QStringLiteral("no --review NAME=FILE given");
-        return std::nullopt;
-    }
-    if (a.output.isEmpty()) {
-        problem = QStringLiteral("no -o REVIEW.json given");
-        return std::nullopt;
+    for (const QString &value : args.values(QStringLiteral("duration"))) {
+        bool ok = false;
+        const double seconds = splitPair(value, name, rest) ? rest.toDouble(&ok) : 0.0;
+        if (!ok || seconds < 0)
+            return Error::of(QStringLiteral("--duration \"%1\": expected NAME=SECONDS").arg(value));
+        a.durations.insert(name, seconds);
     }
     if ((a.base.isEmpty()) != (a.head.isEmpty()) || (!a.base.isEmpty() && a.repo.isEmpty())) {
-        problem = QStringLiteral("--base and --head go together, with --repo");
-        return std::nullopt;
+        return Error::of(QStringLiteral("--base and --head go together, with --repo"));
     }
     for (auto it = a.durations.constBegin(); it != a.durations.constEnd(); ++it) {
         const bool known = std::any_of(a.reviews.begin(), a.reviews.end(), [&](const auto &r) { return r.first == it.key(); });
         if (!known) {
-            problem = QStringLiteral("--duration names \"%1\", which is not a --review NAME").arg(it.key());
-            return std::nullopt;
+            return Error::of(QStringLiteral("--duration names \"%1\", which is not a --review NAME").arg(it.key()));
         }
     }
     return a;
 }
 
-} // namespace
-
-int consolidateCommand(const QStringList &args)
+int consolidateCommand(const CommandArgs &args)
 {
-    QString problem;
-    const auto a = parseArgs(args, problem);
-    if (!a) {
-        err() << "reviewbench consolidate: " << problem << "\n" << kUsage;
-        return ExitUsage;
-    }
+    const auto a = consolidateArgs(args);
+    if (!a)
+        return args.usageError(a.error().message);
 
     Review review;
     std::optional<git::Repository> repo;
@@ -190,6 +152,46 @@ int consolidateCommand(const QStringList &args)
         if (run.failed())
             out() << "  " << run.name << ": failed: " << run.failureReason << "\n";
     return ExitOk;
+}
+
+} // namespace
+
+CommandSpec consolidateCommandSpec()
+{
+    return {
+        .name = QStringLiteral("consolidate"),
+        .summary = QStringLiteral("parse agents' raw reviews and group their findings into issues"),
+        .description = QStringLiteral(
+            "Parses each --review NAME=FILE (Markdown, findings JSON or SARIF, detected as in `import`; NAME is the "
+            "agent's display name), records --duration NAME=SECONDS as that agent's duration, and with --repo DIR "
+            "--base REV --head REV fills the range metadata from the git layer. Then it groups the findings into "
+            "proposed issues and design observations (docs/consolidation.md) and writes a new review file."),
+        .options = {{.names = {QStringLiteral("review")},
+                     .valueName = QStringLiteral("NAME=FILE"),
+                     .description = QStringLiteral("an agent's display name and its raw review"),
+                     .repeatable = true,
+                     .required = true},
+                    {.names = {QStringLiteral("duration")},
+                     .valueName = QStringLiteral("NAME=SECONDS"),
+                     .description = QStringLiteral("how long that agent ran"),
+                     .repeatable = true},
+                    {.names = {QStringLiteral("repo")},
+                     .valueName = QStringLiteral("DIR"),
+                     .description = QStringLiteral("the repository reviewed (with --base and --head: the range's metadata)")},
+                    {.names = {QStringLiteral("base")},
+                     .valueName = QStringLiteral("REV"),
+                     .description = QStringLiteral("the branch, tag or commit the changes are measured against")},
+                    {.names = {QStringLiteral("head")},
+                     .valueName = QStringLiteral("REV"),
+                     .description = QStringLiteral("the branch, tag or commit under review")},
+                    {.names = {QStringLiteral("o"), QStringLiteral("output")},
+                     .valueName = QStringLiteral("REVIEW.json"),
+                     .description = QStringLiteral("the review file to write"),
+                     .required = true}},
+        .synopsis = {QStringLiteral("--review NAME=FILE... [--duration NAME=SECONDS]... [--repo DIR --base REV --head REV] "
+                                    "-o REVIEW.json")},
+        .run = consolidateCommand,
+    };
 }
 
 } // namespace rb::cli

@@ -1,17 +1,17 @@
 // `reviewbench demo DIR`: writes the built-in demo (repository and review file) without a window.
 #include "cli/cli.h"
+#include "cli/command_parser.h"
+#include "cli/command_table.h"
 
 #include "demo/demo_review.h"
 
 namespace rb::cli {
 
-int demoCommand(const QStringList &args)
+namespace {
+
+int demoCommand(const CommandArgs &args)
 {
-    if (args.size() != 1 || args.first().startsWith(QLatin1Char('-'))) {
-        err() << "usage: reviewbench demo DIR   (DIR must be empty or missing)\n";
-        return ExitUsage;
-    }
-    const auto setup = demo::prepareDemo(args.first());
+    const auto setup = demo::prepareDemo(args.argument(0));
     if (!setup) {
         err() << "reviewbench: " << setup.error().message << "\n";
         return ExitFailed;
@@ -20,6 +20,22 @@ int demoCommand(const QStringList &args)
           << "review file: " << setup->reviewPath << "\n"
           << "open it with: reviewbench " << setup->reviewPath << "\n";
     return ExitOk;
+}
+
+} // namespace
+
+CommandSpec demoCommandSpec()
+{
+    return {
+        .name = QStringLiteral("demo"),
+        .summary = QStringLiteral("write the built-in demo (a repository and its review file) to DIR"),
+        .description = QStringLiteral(
+            "Writes the built-in demo without a window: a small git repository with a made-up pull request, three "
+            "agents' reviews of it and the review file consolidating them. DIR must be empty or missing. Open the "
+            "result with `reviewbench DIR/review.json`, or try it in a temporary folder with `reviewbench --demo`."),
+        .arguments = {{.name = QStringLiteral("DIR"), .description = QStringLiteral("an empty or missing folder")}},
+        .run = demoCommand,
+    };
 }
 
 } // namespace rb::cli

@@ -1,6 +1,8 @@
 // `reviewbench diff`: the file list or the unified patch of a review range, computed by the
 // same git layer the workbench uses.
 #include "cli/cli.h"
+#include "cli/command_parser.h"
+#include "cli/command_table.h"
 
 #include "git/range.h"
 #include "git/range_diff.h"
@@ -16,11 +18,8 @@ namespace rb::cli {
 
 namespace {
 
-const char *kDiffUsage =
-    "usage: reviewbench diff [--repo DIR] (--base REV --head REV | --working-tree) [--stat] [-o FILE]\n";
-
 struct DiffArgs {
-    QString repo = QStringLiteral(".");
+    QString repo;
     QString base;
     QString head;
     bool workingTree = false;
@@ -28,47 +27,21 @@ struct DiffArgs {
     QString output;
 };
 
-std::optional<DiffArgs> parse(const QStringList &args, QString &problem)
+// The values, and the rules between them that the parser does not know.
+Result<DiffArgs> diffArgs(const CommandArgs &args)
 {
     DiffArgs a;
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        const QString &arg = args[i];
-        auto value = [&](QString &into) {
-            if (i + 1 >= args.size()) {
-                problem = arg + QStringLiteral(" needs a value");
-                return false;
-            }
-            into = args[++i];
-            return true;
-        };
-        if (arg == QLatin1String("--repo")) {
-            if (!value(a.repo))
-                return std::nullopt;
-        } else if (arg == QLatin1String("--base")) {
-            if (!value(a.base))
-                return std::nullopt;
-        } else if (arg == QLatin1String("--head")) {
-            if (!value(a.head))
-                return std::nullopt;
-        } else if (arg == QLatin1String("-o") || arg == QLatin1String("--output")) {
-            if (!value(a.output))
-                return std::nullopt;
-        } else if (arg == QLatin1String("--working-tree")) {
-            a.workingTree = true;
-        } else if (arg == QLatin1String("--stat")) {
-            a.stat = true;
-        } else {
-            problem = QStringLiteral("unknown argument %1").arg(arg);
-            return std::nullopt;
-        }
-    }
+    a.repo = args.value(QStringLiteral("repo"));
+    a.base = args.value(QStringLiteral("base"));
+    a.head = args.value(QStringLiteral("head"));
+    a.output = args.value(QStringLiteral("output"));
+    a.workingTree = args.isSet(QStringLiteral("working-tree"));
+    a.stat = args.isSet(QStringLiteral("stat"));
     if (a.workingTree && (!a.base.isEmpty() || !a.head.isEmpty())) {
-        problem = QStringLiteral("--working-tree reviews the changes on top of HEAD; it takes no --base or --head");
-        return std::nullopt;
+        return Error::of(QStringLiteral("--working-tree reviews the changes on top of HEAD; it takes no --base or --head"));
     }
     if (!a.workingTree && (a.base.isEmpty() || a.head.isEmpty())) {
-        problem = QStringLiteral("give --base and --head, or --working-tree");
-        return std::nullopt;
+        return Error::of(QStringLiteral("give --base and --head, or --working-tree"));
     }
     return a;
 }
@@ -139,16 +112,11 @@ int writePatch(const git::RangeDiff &diff, const QString &output)
     return ExitOk;
 }
 
-} // namespace
-
-int diffCommand(const QStringList &args)
+int diffCommand(const CommandArgs &args)
 {
-    QString problem;
-    const auto a = parse(args, problem);
-    if (!a) {
-        err() << "reviewbench diff: " << problem << "\n" << kDiffUsage;
-        return ExitUsage;
-    }
+    const auto a = diffArgs(args);
+    if (!a)
+        return args.usageError(a.error().message);
     const auto repo = git::Repository::open(a->repo);
     if (!repo) {
         err() << "reviewbench: " << repo.error().message << "\n";
@@ -165,6 +133,40 @@ int diffCommand(const QStringList &args)
         return ExitFailed;
     }
     return a->stat ? printStat(*diff) : writePatch(*diff, a->output);
+}
+
+} // namespace
+
+CommandSpec diffCommandSpec()
+{
+    return {
+        .name = QStringLiteral("diff"),
+        .summary = QStringLiteral("print the file list (--stat) or the unified patch of a review range"),
+        .description = QStringLiteral(
+            "Computes a review range with the git layer the workbench uses (docs/git-layer.md): what --head adds "
+            "on top of the merge base of --base and --head (`git diff BASE...HEAD`), or with --working-tree the "
+            "uncommitted changes (staged, unstaged and untracked files) on top of HEAD. Without --stat, writes the "
+            "range as one unified patch; with --stat, one line per file: status letter, added and removed line "
+            "counts and the path, separated by tabs, then a summary line."),
+        .options = {{.names = {QStringLiteral("repo")},
+                     .valueName = QStringLiteral("DIR"),
+                     .description = QStringLiteral("any folder inside the repository"),
+                     .defaultValue = QStringLiteral(".")},
+                    {.names = {QStringLiteral("base")},
+                     .valueName = QStringLiteral("REV"),
+                     .description = QStringLiteral("the branch, tag or commit the changes are measured against")},
+                    {.names = {QStringLiteral("head")},
+                     .valueName = QStringLiteral("REV"),
+                     .description = QStringLiteral("the branch, tag or commit under review")},
+                    {.names = {QStringLiteral("working-tree")},
+                     .description = QStringLiteral("the uncommitted changes on top of HEAD instead of a range")},
+                    {.names = {QStringLiteral("stat")}, .description = QStringLiteral("print the file list instead of the patch")},
+                    {.names = {QStringLiteral("o"), QStringLiteral("output")},
+                     .valueName = QStringLiteral("FILE"),
+                     .description = QStringLiteral("write the patch to FILE (replaced once complete) instead of standard output")}},
+        .synopsis = {QStringLiteral("[--repo DIR] (--base REV --head REV | --working-tree) [--stat] [-o FILE]")},
+        .run = diffCommand,
+    };
 }
 
 } // namespace rb::cli

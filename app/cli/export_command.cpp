@@ -1,6 +1,8 @@
 // `reviewbench export REVIEW.json --format md|html|json|sarif [-o FILE]`: writes a report
 // made from the review file alone, to FILE or standard output.
 #include "cli/cli.h"
+#include "cli/command_parser.h"
+#include "cli/command_table.h"
 
 #include "io/atomic_file.h"
 #include "io/review_file.h"
@@ -12,33 +14,16 @@
 
 namespace rb::cli {
 
-int exportCommand(const QStringList &args)
+namespace {
+
+int exportCommand(const CommandArgs &args)
 {
-    const QString usage = QStringLiteral("usage: reviewbench export REVIEW.json --format md|html|json|sarif [-o FILE]\n");
-    QString input;
-    QString output;
-    std::optional<report::ExportFormat> format;
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        const QString &a = args[i];
-        if ((a == QLatin1String("--format") || a == QLatin1String("-f")) && i + 1 < args.size()) {
-            format = report::exportFormatFromString(args[++i]);
-            if (!format) {
-                err() << "reviewbench export: unknown format \"" << args[i] << "\"; expected md, html, json or sarif\n";
-                return ExitUsage;
-            }
-        } else if ((a == QLatin1String("-o") || a == QLatin1String("--output")) && i + 1 < args.size()) {
-            output = args[++i];
-        } else if (!a.startsWith(QLatin1Char('-')) && input.isEmpty()) {
-            input = a;
-        } else {
-            err() << "reviewbench export: unexpected argument \"" << a << "\"\n" << usage;
-            return ExitUsage;
-        }
-    }
-    if (input.isEmpty() || !format) {
-        err() << usage;
-        return ExitUsage;
-    }
+    const QString input = args.argument(0);
+    const QString output = args.value(QStringLiteral("output"));
+    const auto format = report::exportFormatFromString(args.value(QStringLiteral("format")));
+    if (!format)
+        return args.usageError(QStringLiteral("unknown format \"%1\"; expected md, html, json or sarif")
+                                   .arg(args.value(QStringLiteral("format"))));
     const auto review = loadReviewFile(input);
     if (!review) {
         err() << "reviewbench: " << review.error().message << "\n";
@@ -63,6 +48,29 @@ int exportCommand(const QStringList &args)
         return ExitFailed;
     }
     return ExitOk;
+}
+
+} // namespace
+
+CommandSpec exportCommandSpec()
+{
+    return {
+        .name = QStringLiteral("export"),
+        .summary = QStringLiteral("write the consolidated report (standard output without -o)"),
+        .description = QStringLiteral(
+            "Writes a report made from the review file alone: Markdown, a self-contained HTML page, the review "
+            "JSON, or SARIF 2.1.0 (see docs/reports.md). Without -o (or with -o -) the report goes to standard "
+            "output; a file is replaced only once the whole report is written."),
+        .arguments = {{.name = QStringLiteral("REVIEW.json"), .description = QStringLiteral("the review file")}},
+        .options = {{.names = {QStringLiteral("format"), QStringLiteral("f")},
+                     .valueName = QStringLiteral("md|html|json|sarif"),
+                     .description = QStringLiteral("the report format"),
+                     .required = true},
+                    {.names = {QStringLiteral("o"), QStringLiteral("output")},
+                     .valueName = QStringLiteral("FILE"),
+                     .description = QStringLiteral("write the report to FILE instead of standard output")}},
+        .run = exportCommand,
+    };
 }
 
 } // namespace rb::cli

@@ -1,6 +1,8 @@
 // `reviewbench import REVIEW.json --agent NAME [--id ID] [--format F] [--source-root DIR] FILE`:
 // adds one raw review (Markdown, findings JSON or SARIF) to a review file as a named agent.
 #include "cli/cli.h"
+#include "cli/command_parser.h"
+#include "cli/command_table.h"
 
 #include "io/review_file.h"
 #include "parse/add_agent_review.h"
@@ -14,84 +16,41 @@ namespace rb::cli {
 
 namespace {
 
-const char *kUsage = "usage: reviewbench import REVIEW.json --agent NAME [--id ID] "
-                     "[--format auto|markdown|json|sarif] [--source-root DIR] FILE\n";
-
 struct ImportArgs {
     QString reviewPath;
     QString rawPath;
     QString agentName;
     QString agentId;
-    QString format = QStringLiteral("auto");
+    QString format;
     QString sourceRoot;
 };
 
-std::optional<ImportArgs> parseArgs(const QStringList &args, QString &problem)
+// The values, and the rules between them that the parser does not know.
+Result<ImportArgs> importArgs(const CommandArgs &args)
 {
     ImportArgs a;
-    QStringList positional;
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        const QString &arg = args[i];
-        auto value = [&](QString &into) {
-            if (i + 1 >= args.size()) {
-                problem = QStringLiteral("%1 needs a value").arg(arg);
-                return false;
-            }
-            into = args[++i];
-            return true;
-        };
-        if (arg == QLatin1String("--agent")) {
-            if (!value(a.agentName))
-                return std::nullopt;
-        } else if (arg == QLatin1String("--id")) {
-            if (!value(a.agentId))
-                return std::nullopt;
-        } else if (arg == QLatin1String("--format")) {
-            if (!value(a.format))
-                return std::nullopt;
-        } else if (arg == QLatin1String("--source-root")) {
-            if (!value(a.sourceRoot))
-                return std::nullopt;
-        } else if (arg.startsWith(QLatin1String("--"))) {
-            problem = QStringLiteral("unknown option %1").arg(arg);
-            return std::nullopt;
-        } else {
-            positional << arg;
-        }
-    }
-    if (positional.size() != 2) {
-        problem = QStringLiteral("expected REVIEW.json and FILE");
-        return std::nullopt;
-    }
-    if (a.agentName.trimmed().isEmpty()) {
-        problem = QStringLiteral("--agent NAME is required");
-        return std::nullopt;
-    }
+    a.reviewPath = args.argument(0);
+    a.rawPath = args.argument(1);
+    a.agentName = args.value(QStringLiteral("agent"));
+    a.agentId = args.value(QStringLiteral("id"));
+    a.format = args.value(QStringLiteral("format"));
+    a.sourceRoot = args.value(QStringLiteral("source-root"));
+    if (a.agentName.trimmed().isEmpty())
+        return Error::of(QStringLiteral("--agent NAME is required"));
     if (a.agentId.isEmpty())
         a.agentId = parse::agentIdFromName(a.agentName);
-    if (a.agentId.isEmpty()) {
-        problem = QStringLiteral("cannot derive an id from \"%1\"; give --id").arg(a.agentName);
-        return std::nullopt;
-    }
-    if (a.format != QLatin1String("auto") && !rawFormatFromString(a.format)) {
-        problem = QStringLiteral("unknown format \"%1\"; expected auto, markdown, json or sarif").arg(a.format);
-        return std::nullopt;
-    }
-    a.reviewPath = positional[0];
-    a.rawPath = positional[1];
+    if (a.agentId.isEmpty())
+        return Error::of(QStringLiteral("cannot derive an id from \"%1\"; give --id").arg(a.agentName));
+    if (a.format != QLatin1String("auto") && !rawFormatFromString(a.format))
+        return Error::of(QStringLiteral("unknown format \"%1\"; expected auto, markdown, json or sarif").arg(a.format));
     return a;
 }
 
-} // namespace
-
-int importCommand(const QStringList &args)
+int importCommand(const CommandArgs &args)
 {
-    QString problem;
-    const auto a = parseArgs(args, problem);
-    if (!a) {
-        err() << "reviewbench import: " << problem << "\n" << kUsage;
-        return ExitUsage;
-    }
+    const auto a = importArgs(args);
+    if (!a)
+        return args.usageError(a.error().message);
 
     QFile raw(a->rawPath);
     if (!raw.open(QIODevice::ReadOnly)) {
@@ -156,6 +115,38 @@ int importCommand(const QStringList &args)
     for (const ParseWarning &w : run.parseWarnings)
         err() << a->rawPath << ":" << w.line << ": warning: " << w.message << "\n";
     return ExitOk;
+}
+
+} // namespace
+
+CommandSpec importCommandSpec()
+{
+    return {
+        .name = QStringLiteral("import"),
+        .summary = QStringLiteral("add a raw review (Markdown, findings JSON or SARIF) as an agent"),
+        .description = QStringLiteral(
+            "Reads FILE, one agent's raw review (Markdown, Reviewbench findings JSON or SARIF 2.1.0, see "
+            "docs/review-formats.md), and adds it to REVIEW.json as one agent with its raw findings and design "
+            "observations. REVIEW.json is created when it does not exist; an existing one is saved atomically. An "
+            "agent id already in the review is refused."),
+        .arguments = {{.name = QStringLiteral("REVIEW.json"), .description = QStringLiteral("the review file (created when missing)")},
+                      {.name = QStringLiteral("FILE"), .description = QStringLiteral("the raw review")}},
+        .options = {{.names = {QStringLiteral("agent")},
+                     .valueName = QStringLiteral("NAME"),
+                     .description = QStringLiteral("the agent's display name"),
+                     .required = true},
+                    {.names = {QStringLiteral("id")},
+                     .valueName = QStringLiteral("ID"),
+                     .description = QStringLiteral("the agent id that prefixes its finding ids (default: from the name)")},
+                    {.names = {QStringLiteral("format")},
+                     .valueName = QStringLiteral("auto|markdown|json|sarif"),
+                     .description = QStringLiteral("the raw review's format"),
+                     .defaultValue = QStringLiteral("auto")},
+                    {.names = {QStringLiteral("source-root")},
+                     .valueName = QStringLiteral("DIR"),
+                     .description = QStringLiteral("where SARIF fixes find the files they replace text in")}},
+        .run = importCommand,
+    };
 }
 
 } // namespace rb::cli

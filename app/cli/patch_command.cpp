@@ -2,6 +2,8 @@
 // (or checks) one patch or fix fragment to a repository's working tree and reports each
 // hunk's placement. The patch is read as bytes and used as such.
 #include "cli/cli.h"
+#include "cli/command_parser.h"
+#include "cli/command_table.h"
 
 #include "git/repository.h"
 #include "patch/fix_applier.h"
@@ -13,8 +15,6 @@
 namespace rb::cli {
 
 namespace {
-const char *const kUsage = "usage: reviewbench patch [--check] [--repo DIR] [--path FILE] [--quoted FILE] PATCH|-\n";
-
 // --path as the user typed it: relative to the current folder when that lands inside the
 // working tree, else relative to the working tree's root.
 QString workTreeRelative(const QString &workTree, const QString &path)
@@ -31,39 +31,14 @@ QString workTreeRelative(const QString &workTree, const QString &path)
         return absolute.mid(root.size() + 1);
     return path;
 }
-} // namespace
 
-int patchCommand(const QStringList &args)
+int patchCommand(const CommandArgs &args)
 {
-    bool checkOnly = false;
-    QString repoDir = QStringLiteral(".");
-    QString pathHint;
-    QString quotedFile;
-    QString patchFile;
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        const QString &a = args[i];
-        if (a == QLatin1String("--check")) {
-            checkOnly = true;
-        } else if (a == QLatin1String("--repo") || a == QLatin1String("--path") || a == QLatin1String("--quoted")) {
-            if (i + 1 >= args.size()) {
-                err() << "reviewbench patch: " << a << " needs a value\n" << kUsage;
-                return ExitUsage;
-            }
-            (a == QLatin1String("--repo") ? repoDir : a == QLatin1String("--path") ? pathHint : quotedFile) = args[++i];
-        } else if (a.startsWith(QLatin1Char('-')) && a != QLatin1String("-")) {
-            err() << "reviewbench patch: unknown option " << a << "\n" << kUsage;
-            return ExitUsage;
-        } else if (patchFile.isEmpty()) {
-            patchFile = a;
-        } else {
-            err() << "reviewbench patch: more than one patch given (" << patchFile << ", " << a << ")\n" << kUsage;
-            return ExitUsage;
-        }
-    }
-    if (patchFile.isEmpty()) {
-        err() << "reviewbench patch: no patch given (a file, or - for standard input)\n" << kUsage;
-        return ExitUsage;
-    }
+    const bool checkOnly = args.isSet(QStringLiteral("check"));
+    const QString repoDir = args.value(QStringLiteral("repo"));
+    const QString pathHint = args.value(QStringLiteral("path"));
+    const QString quotedFile = args.value(QStringLiteral("quoted"));
+    const QString patchFile = args.argument(0);
 
     QFile in;
     bool opened = false;
@@ -111,6 +86,39 @@ int patchCommand(const QStringList &args)
     case patch::FixStatus::Refused: return ExitFailed;
     }
     return ExitFailed;
+}
+
+} // namespace
+
+CommandSpec patchCommandSpec()
+{
+    return {
+        .name = QStringLiteral("patch"),
+        .summary = QStringLiteral("apply (or only check) a patch or fix fragment to a repository's working tree"),
+        .description = QStringLiteral(
+            "Applies one patch or fix fragment, read from the file PATCH or from standard input (-), to the working "
+            "tree of the repository containing DIR. The fix may be a git patch, a unified diff, a header-less "
+            "fragment or plain replacement code (docs/patching.md). Every hunk is printed with where it landed and "
+            "how; all hunks apply or nothing is written. Exit status 3: the fix is already in the file."),
+        .arguments = {{.name = QStringLiteral("PATCH|-"),
+                       .description = QStringLiteral("the patch file, or - for standard input"),
+                       .missingMessage = QStringLiteral("no patch given (a file, or - for standard input)")}},
+        .options = {{.names = {QStringLiteral("check")},
+                     .description = QStringLiteral("report what would happen and write nothing")},
+                    {.names = {QStringLiteral("repo")},
+                     .valueName = QStringLiteral("DIR"),
+                     .description = QStringLiteral("a folder in the repository whose working tree is patched"),
+                     .defaultValue = QStringLiteral(".")},
+                    {.names = {QStringLiteral("path")},
+                     .valueName = QStringLiteral("FILE"),
+                     .description = QStringLiteral("the file a fragment without a file header applies to (relative to "
+                                                   "the current folder when inside the working tree, else to its root)")},
+                    {.names = {QStringLiteral("quoted")},
+                     .valueName = QStringLiteral("FILE"),
+                     .description = QStringLiteral("the code the finding quoted: plain replacement code replaces its "
+                                                   "region only while that code is still there")}},
+        .run = patchCommand,
+    };
 }
 
 } // namespace rb::cli

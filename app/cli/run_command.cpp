@@ -1,14 +1,16 @@
 // `reviewbench run`: runs the configured review agents in parallel on a range and writes
 // every run (and the findings parsed from it) to a new review file.
 #include "cli/cli.h"
+#include "cli/command_parser.h"
+#include "cli/command_table.h"
 #include "cli/interrupt.h"
 #include "cli/run_progress.h"
 
 #include "agents/agent_config.h"
 #include "agents/agent_runner.h"
 #include "agents/review_prompt.h"
-#include "agents/run_review.h"
-#include "io/review_file.h"
+#include "document/review_document.h"
+#include "workflows/run_workflow.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -24,13 +26,8 @@ namespace rb::cli {
 
 namespace {
 
-const char *kRunUsage =
-    "usage: reviewbench run [--repo DIR] --base REV --head REV [--agent NAME]... [--config FILE]\n"
-    "                       [--timeout SECONDS] [--prompt-template FILE] [--progress-interval SECONDS]\n"
-    "                       [--force] -o REVIEW.json\n";
-
 struct RunArgs {
-    QString repo = QStringLiteral(".");
+    QString repo;
     QString base;
     QString head;
     QStringList agents;
@@ -51,67 +48,29 @@ std::optional<int> positiveInt(const QString &s, bool allowZero)
     return v;
 }
 
-std::optional<RunArgs> parse(const QStringList &args, QString &problem)
+// The values, and the rules the parser does not know.
+Result<RunArgs> runArgs(const CommandArgs &args)
 {
     RunArgs a;
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        const QString &arg = args[i];
-        QString v;
-        auto value = [&]() {
-            if (i + 1 >= args.size()) {
-                problem = arg + QStringLiteral(" needs a value");
-                return false;
-            }
-            v = args[++i];
-            return true;
-        };
-        if (arg == QLatin1String("--force")) {
-            a.force = true;
-            continue;
-        }
-        const QStringList withValue{"--repo", "--base", "--head", "--agent", "--config", "--timeout",
-                                    "--prompt-template", "--progress-interval", "-o", "--output"};
-        if (!withValue.contains(arg)) {
-            problem = QStringLiteral("unknown argument %1").arg(arg);
-            return std::nullopt;
-        }
-        if (!value())
-            return std::nullopt;
-        if (arg == QLatin1String("--repo"))
-            a.repo = v;
-        else if (arg == QLatin1String("--base"))
-            a.base = v;
-        else if (arg == QLatin1String("--head"))
-            a.head = v;
-        else if (arg == QLatin1String("--agent"))
-            a.agents << v;
-        else if (arg == QLatin1String("--config"))
-            a.config = v;
-        else if (arg == QLatin1String("--prompt-template"))
-            a.promptTemplate = v;
-        else if (arg == QLatin1String("-o") || arg == QLatin1String("--output"))
-            a.output = v;
-        else if (arg == QLatin1String("--timeout")) {
-            a.timeoutSeconds = positiveInt(v, false);
-            if (!a.timeoutSeconds) {
-                problem = QStringLiteral("--timeout needs a positive number of seconds, not \"%1\"").arg(v);
-                return std::nullopt;
-            }
-        } else if (arg == QLatin1String("--progress-interval")) {
-            const auto n = positiveInt(v, true);
-            if (!n) {
-                problem = QStringLiteral("--progress-interval needs a number of seconds (0: off), not \"%1\"").arg(v);
-                return std::nullopt;
-            }
-            a.progressIntervalSeconds = *n;
-        }
+    a.repo = args.value(QStringLiteral("repo"));
+    a.base = args.value(QStringLiteral("base"));
+    a.head = args.value(QStringLiteral("head"));
+    a.agents = args.values(QStringLiteral("agent"));
+    a.config = args.value(QStringLiteral("config"));
+    a.promptTemplate = args.value(QStringLiteral("prompt-template"));
+    a.force = args.isSet(QStringLiteral("force"));
+    a.output = args.value(QStringLiteral("output"));
+    if (args.isSet(QStringLiteral("timeout"))) {
+        const QString v = args.value(QStringLiteral("timeout"));
+        a.timeoutSeconds = positiveInt(v, false);
+        if (!a.timeoutSeconds)
+            return Error::of(QStringLiteral("--timeout needs a positive number of seconds, not \"%1\"").arg(v));
     }
-    if (a.base.isEmpty() || a.head.isEmpty())
-        problem = QStringLiteral("--base and --head are required");
-    else if (a.output.isEmpty())
-        problem = QStringLiteral("-o REVIEW.json is required");
-    if (!problem.isEmpty())
-        return std::nullopt;
+    const QString interval = args.value(QStringLiteral("progress-interval"));
+    const auto n = positiveInt(interval, true);
+    if (!n)
+        return Error::of(QStringLiteral("--progress-interval needs a number of seconds (0: off), not \"%1\"").arg(interval));
+    a.progressIntervalSeconds = *n;
     return a;
 }
 
@@ -165,16 +124,11 @@ QList<AgentRun> runAgents(const QList<agents::AgentLaunch> &launches, int progre
     return runner.results();
 }
 
-} // namespace
-
-int runCommand(const QStringList &args)
+int runCommand(const CommandArgs &args)
 {
-    QString problem;
-    const auto a = parse(args, problem);
-    if (!a) {
-        err() << "reviewbench run: " << problem << "\n" << kRunUsage;
-        return ExitUsage;
-    }
+    const auto a = runArgs(args);
+    if (!a)
+        return args.usageError(a.error().message);
     if (QFileInfo::exists(a->output) && !a->force) {
         err() << "reviewbench run: " << a->output << " already exists; choose another file or pass --force\n";
         return ExitFailed;
@@ -196,43 +150,26 @@ int runCommand(const QStringList &args)
         err() << "reviewbench run: " << templ.error().message << "\n";
         return ExitBadInput;
     }
-    const auto input = agents::reviewInputForRange(a->repo, a->base, a->head);
-    if (!input) {
-        err() << "reviewbench run: " << input.error().message << "\n";
-        return ExitFailed;
-    }
-
-    if (!input->headCheckedOut)
-        err() << "reviewbench run: warning: the working tree of " << input->repositoryPath << " is not at "
-              << input->metadata.head << " (" << input->metadata.headSha.left(12)
-              << "); the agents read files from it and see other versions than the diff\n";
-
     QTemporaryDir workDir;
     if (!workDir.isValid()) {
         err() << "reviewbench run: cannot create a temporary directory: " << workDir.errorString() << "\n";
         return ExitFailed;
     }
-    agents::LaunchFiles files{workDir.path(), {}};
-    if (auto schema = agents::writeFindingsSchema(workDir.path()))
-        files.schemaFile = *schema;
-
-    QList<agents::AgentLaunch> launches;
-    for (agents::AgentProfile profile : *selected) {
-        if (a->timeoutSeconds)
+    workbench::RunPlan plan{a->repo, a->base, a->head, *selected, *templ,
+                            a->promptTemplate.isEmpty() ? QStringLiteral("default prompt") : a->promptTemplate,
+                            workDir.path()};
+    if (a->timeoutSeconds)
+        for (agents::AgentProfile &profile : plan.profiles)
             profile.timeoutSeconds = *a->timeoutSeconds;
-        const auto prompt = agents::renderReviewPrompt(*templ, *input, profile.reviewFormat);
-        if (!prompt) {
-            err() << "reviewbench run: " << (a->promptTemplate.isEmpty() ? QStringLiteral("default prompt") : a->promptTemplate)
-                  << ": " << prompt.error().message << "\n";
-            return ExitBadInput;
-        }
-        auto launch = agents::prepareLaunch(profile, *input, *prompt, files);
-        if (!launch) {
-            err() << "reviewbench run: " << launch.error().message << "\n";
-            return ExitBadInput;
-        }
-        launches << *launch;
+    const auto prepared = workbench::prepareRun(plan, {});
+    if (!prepared) {
+        err() << "reviewbench run: " << prepared.error().message << "\n";
+        return prepared.error().code == int(workbench::PrepareFailure::Range) ? ExitFailed : ExitBadInput;
     }
+    for (const QString &warning : prepared->warnings)
+        err() << "reviewbench run: warning: " << warning << "\n";
+    const agents::ReviewInput &input = prepared->input;
+    const QList<agents::AgentLaunch> &launches = prepared->launches;
     if (std::none_of(launches.begin(), launches.end(), [](const agents::AgentLaunch &l) { return l.installed(); })) {
         for (const agents::AgentLaunch &l : launches)
             err() << "[" << l.id << "] not installed: " << l.program << " was not found\n";
@@ -240,8 +177,8 @@ int runCommand(const QStringList &args)
         return ExitFailed;
     }
 
-    err() << "reviewbench: reviewing " << input->metadata.base << "..." << input->metadata.head << " ("
-          << input->metadata.commits.size() << " commits, merge base " << input->metadata.mergeBase.left(12) << ") with "
+    err() << "reviewbench: reviewing " << input.metadata.base << "..." << input.metadata.head << " ("
+          << input.metadata.commits.size() << " commits, merge base " << input.metadata.mergeBase.left(12) << ") with "
           << launches.size() << " agents\n";
     QElapsedTimer wallClock;
     wallClock.start();
@@ -249,32 +186,82 @@ int runCommand(const QStringList &args)
     if (runs.isEmpty())
         return ExitFailed;
 
-    Review review;
-    review.metadata = input->metadata;
-    review.metadata.wallClockSeconds = wallClock.elapsed() / 1000.0;
+    // Folded as the window folds each finished run: one rule (workflows/run_workflow.h).
+    Review fresh;
+    fresh.metadata = input.metadata;
+    fresh.metadata.wallClockSeconds = wallClock.elapsed() / 1000.0;
+    ui::ReviewDocument document;
+    document.reset(std::move(fresh));
     for (const AgentRun &run : runs) {
-        const Status added = agents::addRunToReview(review, run);
-        if (!added.ok()) {
-            err() << "[" << run.id << "] " << added.error().message << "\n";
+        const auto folded = workbench::foldRun(document, run);
+        if (!folded) {
+            err() << "[" << run.id << "] " << folded.error().message << "\n";
             continue;
         }
-        const AgentRun *stored = review.agent(run.id);
-        if (run.status == RunStatus::Succeeded && stored->status != RunStatus::Succeeded)
-            err() << "[" << run.id << "] no review in its output: " << stored->failureReason << "\n";
-        for (const ParseWarning &w : stored->parseWarnings)
-            if (w.line == 0)
-                err() << "[" << run.id << "] " << w.message << "\n";
+        for (const QString &note : folded->notes)
+            err() << "[" << run.id << "] " << note << "\n";
     }
-    const Status saved = saveReviewFile(review, a->output);
-    if (!saved.ok()) {
+    if (const Status saved = document.saveAs(a->output); !saved) {
         err() << "reviewbench run: " << saved.error().message << "\n";
         return ExitFailed;
     }
+    const Review &review = document.review();
     const auto succeeded = std::count_if(review.agents.begin(), review.agents.end(),
                                          [](const AgentRun &r) { return r.status == RunStatus::Succeeded; });
     err() << "reviewbench: wrote " << a->output << ": " << succeeded << " of " << review.agents.size()
           << " agents succeeded, " << review.findings.size() << " findings\n";
     return succeeded > 0 ? ExitOk : ExitFailed;
+}
+
+} // namespace
+
+CommandSpec runCommandSpec()
+{
+    return {
+        .name = QStringLiteral("run"),
+        .summary = QStringLiteral("run review agents in parallel on a range and write a new review file with every run; "
+                                  "Ctrl-C cancels them (see docs/agents.md)"),
+        .description = QStringLiteral(
+            "Runs the review agents in parallel on the range base...head and writes a new review file with every run "
+            "and the findings parsed from each. Per-agent progress goes to standard error; Ctrl-C cancels the running "
+            "agents and still writes the file. REVIEW.json is never overwritten without --force. Configuration and "
+            "presets: docs/agents.md."),
+        .options = {{.names = {QStringLiteral("repo")},
+                     .valueName = QStringLiteral("DIR"),
+                     .description = QStringLiteral("any folder inside the repository"),
+                     .defaultValue = QStringLiteral(".")},
+                    {.names = {QStringLiteral("base")},
+                     .valueName = QStringLiteral("REV"),
+                     .description = QStringLiteral("the branch, tag or commit the changes are measured against"),
+                     .required = true},
+                    {.names = {QStringLiteral("head")},
+                     .valueName = QStringLiteral("REV"),
+                     .description = QStringLiteral("the branch, tag or commit under review"),
+                     .required = true},
+                    {.names = {QStringLiteral("agent")},
+                     .valueName = QStringLiteral("NAME"),
+                     .description = QStringLiteral("run this configured agent (default: every enabled one)"),
+                     .repeatable = true},
+                    {.names = {QStringLiteral("config")},
+                     .valueName = QStringLiteral("FILE"),
+                     .description = QStringLiteral("the agent configuration (default: the user's agents.json)")},
+                    {.names = {QStringLiteral("timeout")},
+                     .valueName = QStringLiteral("SECONDS"),
+                     .description = QStringLiteral("stop each agent after this long (default: its profile's timeout)")},
+                    {.names = {QStringLiteral("prompt-template")},
+                     .valueName = QStringLiteral("FILE"),
+                     .description = QStringLiteral("the prompt template instead of the built-in one")},
+                    {.names = {QStringLiteral("progress-interval")},
+                     .valueName = QStringLiteral("SECONDS"),
+                     .description = QStringLiteral("how often running agents' progress is printed; 0: never"),
+                     .defaultValue = QStringLiteral("10")},
+                    {.names = {QStringLiteral("force")}, .description = QStringLiteral("overwrite REVIEW.json if it exists")},
+                    {.names = {QStringLiteral("o"), QStringLiteral("output")},
+                     .valueName = QStringLiteral("REVIEW.json"),
+                     .description = QStringLiteral("the review file to write"),
+                     .required = true}},
+        .run = runCommand,
+    };
 }
 
 } // namespace rb::cli

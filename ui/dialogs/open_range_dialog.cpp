@@ -1,4 +1,6 @@
 #include "dialogs/open_range_dialog.h"
+#include "style/palette_follower.h"
+#include "style/severity_style.h"
 
 #include "settings/app_settings.h"
 
@@ -80,6 +82,7 @@ OpenRangeDialog::OpenRangeDialog(QWidget *parent)
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_status->setMinimumHeight(m_status->fontMetrics().lineSpacing() * 3);
+    followPalette(this, [this] { showStatusColour(); });
     m_status->setAlignment(Qt::AlignLeft | Qt::AlignTop);
 
     auto *form = new QFormLayout;
@@ -235,7 +238,8 @@ void OpenRangeDialog::validate()
     }
     if (m_resolved) {
         m_status->setText(describe(*m_resolved));
-        m_status->setStyleSheet(QString());
+        m_statusIsError = false;
+        setStyleSheetIfChanged(m_status, QString());
     } else {
         showError(problem);
     }
@@ -245,7 +249,13 @@ void OpenRangeDialog::validate()
 void OpenRangeDialog::showError(const QString &message)
 {
     m_status->setText(message);
-    m_status->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    m_statusIsError = true;
+    showStatusColour();
+}
+
+void OpenRangeDialog::showStatusColour()
+{
+    setStyleSheetIfChanged(m_status, m_statusIsError ? QStringLiteral("color: %1;").arg(problemColor(palette()).name()) : QString());
 }
 
 } // namespace rb::ui

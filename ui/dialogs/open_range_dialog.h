@@ -53,12 +53,14 @@ private:
     void browse();
     void validate();
     void showError(const QString &message);
+    void showStatusColour();
 
     QComboBox *m_repository;
     QLineEdit *m_base;
     QLineEdit *m_head;
     QCheckBox *m_workingTree;
     QLabel *m_status;
+    bool m_statusIsError = false;
     QDialogButtonBox *m_buttons;
     QStringListModel *m_refModel;
     std::optional<ResolvedRequest> m_resolved;

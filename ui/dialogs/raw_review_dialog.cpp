@@ -1,4 +1,5 @@
 #include "dialogs/raw_review_dialog.h"
+#include "style/appearance.h"
 
 #include "model/agent_run.h"
 #include "model/location.h"
@@ -26,7 +27,7 @@ RawReviewDialog::RawReviewDialog(const AgentRun &agent, const SourceSpan &highli
     auto *text = new QPlainTextEdit(this);
     text->setObjectName(QStringLiteral("rawReviewText"));
     text->setReadOnly(true);
-    text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    followCodeFont(text);
     text->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     text->setPlainText(agent.rawOutput.isEmpty() ? tr("(no output)") : agent.rawOutput);
     layout->addWidget(text, 1);

@@ -1,12 +1,14 @@
 #include "dialogs/run_agents_dialog.h"
+#include "style/palette_follower.h"
+#include "style/severity_style.h"
+#include "style/appearance.h"
 
 #include "agents/agent_config.h"
 #include "agents/agent_runner.h"
 #include "agents/command_line.h"
 #include "agents/review_prompt.h"
-#include "agents/run_review.h"
 #include "document/review_document.h"
-#include "edit/add_agent_run.h"
+#include "workflows/run_workflow.h"
 
 #include <QDialogButtonBox>
 #include <QFileInfo>
@@ -34,6 +36,7 @@ namespace {
 
 constexpr qsizetype kMaxLogChars = 512 * 1024; // per agent; older output is dropped
 constexpr int kTickMs = 500;
+constexpr int kProblemRole = Qt::UserRole + 40; // on the status column: shown in the problem colour
 
 QString formatElapsed(double seconds)
 {
@@ -121,7 +124,7 @@ RunAgentsDialog::RunAgentsDialog(ReviewDocument *document, const RangeRequest &r
     m_log->setObjectName(QStringLiteral("agentLog"));
     m_log->setReadOnly(true);
     m_log->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_log->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    followCodeFont(m_log);
     m_log->setVisible(false);
     layout->addWidget(m_log, 2);
     connect(m_logToggle, &QToolButton::toggled, this, [this](bool on) {
@@ -135,6 +138,17 @@ RunAgentsDialog::RunAgentsDialog(ReviewDocument *document, const RangeRequest &r
     m_messageLabel->setWordWrap(true);
     m_messageLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_messageLabel);
+    // Problem colours follow the palette (light or dark, switched live).
+    followPalette(this, [this] {
+        setStyleSheetIfChanged(m_messageLabel, m_messageIsProblem ? QStringLiteral("color: %1;").arg(problemColor(palette()).name()) : QString());
+        if (!m_list)
+            return;
+        for (int i = 0; i < m_list->topLevelItemCount(); ++i) {
+            QTreeWidgetItem *item = m_list->topLevelItem(i);
+            if (item->data(StatusColumn, kProblemRole).toBool())
+                item->setForeground(StatusColumn, problemColor(palette()));
+        }
+    });
 
     auto *buttons = new QDialogButtonBox(this);
     m_start = buttons->addButton(tr("&Start"), QDialogButtonBox::AcceptRole);
@@ -271,7 +285,8 @@ bool RunAgentsDialog::isRunning() const
 void RunAgentsDialog::setMessage(const QString &text, bool problem)
 {
     m_messageLabel->setText(text);
-    m_messageLabel->setStyleSheet(problem ? QStringLiteral("color: #c0392b;") : QString());
+    m_messageIsProblem = problem;
+    setStyleSheetIfChanged(m_messageLabel, problem ? QStringLiteral("color: %1;").arg(problemColor(palette()).name()) : QString());
     Q_EMIT message(text);
 }
 
@@ -317,47 +332,31 @@ void RunAgentsDialog::start()
         setMessage(tr("Check at least one installed agent."), true);
         return;
     }
-    const auto input = agents::reviewInputForRange(m_range.repositoryPath, m_range.base, m_range.head);
-    if (!input) {
-        setMessage(tr("Cannot prepare the range: %1").arg(input.error().message), true);
-        return;
-    }
     auto workDir = std::make_unique<QTemporaryDir>();
     if (!workDir->isValid()) {
         setMessage(tr("Cannot create a temporary folder: %1").arg(workDir->errorString()), true);
         return;
     }
-    agents::LaunchFiles files{workDir->path(), {}};
-    if (auto schema = agents::writeFindingsSchema(workDir->path()))
-        files.schemaFile = *schema;
-    const QString templ = agents::defaultPromptTemplate();
-
-    // Ids already in the review, plus the ones given out below, are taken.
-    Review taken;
-    taken.agents = m_document->review().agents;
-    QList<agents::AgentLaunch> launches;
+    workbench::RunPlan plan{m_range.repositoryPath, m_range.base, m_range.head, {}, agents::defaultPromptTemplate(),
+                            tr("the review prompt"), workDir->path()};
     for (Row *row : chosen) {
         agents::AgentProfile profile = row->profile;
         profile.timeoutSeconds = row->timeout->value();
-        profile.id = edit::unusedAgentId(taken, row->profile.id);
-        if (profile.id != row->profile.id)
-            profile.name = QStringLiteral("%1 (%2)").arg(row->item->text(NameColumn), profile.id);
-        AgentRun placeholder;
-        placeholder.id = profile.id;
-        taken.agents << placeholder;
-        const auto prompt = agents::renderReviewPrompt(templ, *input, profile.reviewFormat);
-        if (!prompt) {
-            setMessage(tr("%1: the review prompt: %2").arg(row->item->text(NameColumn), prompt.error().message), true);
-            return;
-        }
-        const auto launch = agents::prepareLaunch(profile, *input, *prompt, files);
-        if (!launch) {
-            setMessage(launch.error().message, true);
-            return;
-        }
-        launches << *launch;
-        row->runId = profile.id;
+        profile.name = row->item->text(NameColumn);
+        plan.profiles << profile;
     }
+    // The same preparation as `reviewbench run` (workflows/run_workflow.h).
+    const auto prepared = workbench::prepareRun(plan, m_document->review().agents);
+    if (!prepared) {
+        setMessage(prepared.error().code == int(workbench::PrepareFailure::Range)
+                       ? tr("Cannot prepare the range: %1").arg(prepared.error().message)
+                       : prepared.error().message,
+                   true);
+        return;
+    }
+    const QList<agents::AgentLaunch> &launches = prepared->launches;
+    for (qsizetype i = 0; i < chosen.size(); ++i)
+        chosen[i]->runId = launches[i].id;
 
     m_runner = std::make_unique<agents::AgentRunner>();
     m_workDir = std::move(workDir);
@@ -384,9 +383,12 @@ void RunAgentsDialog::start()
     QStringList names;
     for (const Row *row : chosen)
         names << row->item->text(NameColumn);
-    setMessage(tr("Running %1 on %2…%3.").arg(names.join(QStringLiteral(", ")), shortRevision(m_range.base),
-                                                shortRevision(m_range.head)),
-               false);
+    QString running = tr("Running %1 on %2…%3.").arg(names.join(QStringLiteral(", ")), shortRevision(m_range.base),
+                                                     shortRevision(m_range.head));
+    m_runWarnings.clear();
+    for (const QString &warning : prepared->warnings)
+        m_runWarnings += QLatin1Char(' ') + tr("Warning: %1.").arg(warning);
+    setMessage(running + m_runWarnings, !m_runWarnings.isEmpty());
     setRunning(true);
     m_ticker.start(kTickMs);
     const Status started = m_runner->start(launches);
@@ -482,29 +484,16 @@ void RunAgentsDialog::onFinished(const AgentRun &run)
     bool problem = true;
     if (m_discardResults) {
         status = tr("not added: another review was opened");
-    } else if (const Status added = m_document->addAgentRun(run); !added.ok()) {
-        status = tr("not added: %1").arg(added.error().message);
+    } else if (const auto folded = workbench::foldRun(*m_document, run); !folded) {
+        status = tr("not added: %1").arg(folded.error().message);
     } else {
-        const AgentRun *stored = m_document->review().agent(run.id);
-        const QString reason = stored ? stored->failureReason : run.failureReason;
-        switch (stored ? stored->status : run.status) {
-        case RunStatus::Succeeded:
-        case RunStatus::Imported: {
-            const auto findings = std::count_if(m_document->review().findings.cbegin(), m_document->review().findings.cend(),
-                                                [&](const RawFinding &f) { return f.agentId == run.id; });
-            status = findings == 1 ? tr("done: 1 finding") : tr("done: %1 findings").arg(findings);
-            problem = false;
-            break;
-        }
-        case RunStatus::Failed: status = tr("failed: %1").arg(reason); break;
-        case RunStatus::TimedOut: status = tr("timed out: %1").arg(reason); break;
-        case RunStatus::Cancelled: status = tr("cancelled"); break;
-        case RunStatus::NotInstalled: status = tr("not installed: %1").arg(reason); break;
-        }
+        status = folded->summary();
+        problem = folded->status != RunStatus::Succeeded && folded->status != RunStatus::Imported;
     }
     row->item->setText(StatusColumn, status);
     row->item->setToolTip(StatusColumn, status);
-    row->item->setForeground(StatusColumn, problem ? QBrush(QColor(0xc0, 0x39, 0x2b)) : palette().brush(QPalette::Text));
+    row->item->setData(StatusColumn, kProblemRole, problem);
+    row->item->setForeground(StatusColumn, problem ? QBrush(problemColor(palette())) : palette().brush(QPalette::Text));
     Q_EMIT message(QStringLiteral("%1: %2").arg(row->item->text(NameColumn), status));
 }
 
@@ -517,9 +506,10 @@ void RunAgentsDialog::onAllFinished()
         if (row->phase == Row::Phase::Finished && m_document->review().agent(row->runId))
             ++added;
     if (!m_discardResults)
-        setMessage(added == 1 ? tr("Finished: 1 run added to the review (Ctrl+Z takes it back).")
-                              : tr("Finished: %1 runs added to the review (Ctrl+Z takes back the last one).").arg(added),
-                   false);
+        setMessage((added == 1 ? tr("Finished: 1 run added to the review (Ctrl+Z takes it back).")
+                               : tr("Finished: %1 runs added to the review (Ctrl+Z takes back the last one).").arg(added))
+                       + m_runWarnings,
+                   !m_runWarnings.isEmpty());
     Q_EMIT runFinished();
 }
 

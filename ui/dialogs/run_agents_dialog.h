@@ -95,6 +95,7 @@ private:
     QTreeWidget *m_list = nullptr;
     QLabel *m_rangeLabel = nullptr;
     QLabel *m_messageLabel = nullptr;
+    bool m_messageIsProblem = false;
     QPlainTextEdit *m_log = nullptr;
     QToolButton *m_logToggle = nullptr;
     QPushButton *m_start = nullptr;
@@ -103,6 +104,7 @@ private:
     std::unique_ptr<agents::AgentRunner> m_runner;
     std::unique_ptr<QTemporaryDir> m_workDir;
     bool m_discardResults = false; // another review was opened while agents ran
+    QString m_runWarnings;         // prepareRun's warnings, kept on the message line to the end
 };
 
 } // namespace rb::ui

@@ -1,4 +1,5 @@
 #include "diff/diff_view.h"
+#include "style/appearance.h"
 
 #include "style/severity_style.h"
 
@@ -48,8 +49,7 @@ DiffView::DiffView(KSyntaxHighlighting::Repository *repository, QWidget *parent)
     : QAbstractScrollArea(parent), m_oldHighlighter(repository), m_newHighlighter(repository)
 {
     setObjectName(QStringLiteral("diffView"));
-    QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    setFont(mono);
+    followCodeFont(this); // the desktop's fixed-width font, or the one chosen in Preferences
     viewport()->setMouseTracking(true);
     setFocusPolicy(Qt::StrongFocus);
     const auto repaint = [this] { viewport()->update(); };

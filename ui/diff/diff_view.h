@@ -46,6 +46,8 @@ public:
     void expandAll();
 
     const QString &path() const { return m_path; }
+    // The syntax highlighting theme, chosen for the palette (light or dark).
+    QString themeName() const { return m_newHighlighter.themeName(); }
     int rowCount() const;
     int firstVisibleRow() const;
     int visibleRowCount() const;

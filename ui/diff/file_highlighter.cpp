@@ -49,6 +49,11 @@ QString FileHighlighter::definitionName() const
     return m_engine.definition().isValid() ? m_engine.definition().name() : QString();
 }
 
+QString FileHighlighter::themeName() const
+{
+    return m_engine.theme().name();
+}
+
 void FileHighlighter::highlightSlice()
 {
     // A slice stops after kLinesPerSlice lines or kSliceBudgetMs, whichever comes first, so

@@ -35,6 +35,7 @@ public:
     bool finished() const { return m_next >= m_lines.size(); }
     int highlightedLines() const { return int(m_next); }
     QString definitionName() const;
+    QString themeName() const; // the KSyntaxHighlighting theme in use
 
     static constexpr int kLinesPerSlice = 2000;
     static constexpr int kSliceBudgetMs = 12;

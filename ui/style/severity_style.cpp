@@ -1,6 +1,6 @@
 #include "style/severity_style.h"
 
-#include <QCoreApplication>
+#include <QGuiApplication>
 #include <QPainter>
 
 namespace rb::ui {
@@ -33,7 +33,10 @@ QString severityLetter(Severity s)
 
 QPixmap severityDot(Severity s, const QPalette &palette)
 {
-    QPixmap dot(12, 12);
+    // Drawn at the screen's scale so that it stays sharp on high-DPI screens.
+    const qreal dpr = qGuiApp ? qGuiApp->devicePixelRatio() : 1.0;
+    QPixmap dot(QSize(12, 12) * dpr);
+    dot.setDevicePixelRatio(dpr);
     dot.fill(Qt::transparent);
     QPainter p(&dot);
     p.setRenderHint(QPainter::Antialiasing);
@@ -74,6 +77,21 @@ QString fixLabel(FixState s)
     case FixState::Reverted: return QCoreApplication::translate("fix", "Fix reverted");
     }
     return {};
+}
+
+QColor addedColor(const QPalette &palette)
+{
+    return isDark(palette) ? QColor(0x7e, 0xe7, 0x87) : QColor(0x1a, 0x7f, 0x37);
+}
+
+QColor removedColor(const QPalette &palette)
+{
+    return isDark(palette) ? QColor(0xff, 0xa1, 0x98) : QColor(0xcf, 0x22, 0x2e);
+}
+
+QColor problemColor(const QPalette &palette)
+{
+    return severityColor(Severity::Critical, palette);
 }
 
 } // namespace rb::ui

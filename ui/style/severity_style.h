@@ -18,5 +18,10 @@ QColor agentColor(int agentIndex, const QPalette &palette);
 QString triageLabel(TriageState s);
 QString fixLabel(FixState s);
 bool isDark(const QPalette &palette);
+// Added and removed lines (diff counts, fix previews) and problem text (errors, warnings),
+// each readable on the palette's base and window colours, light or dark.
+QColor addedColor(const QPalette &palette);
+QColor removedColor(const QPalette &palette);
+QColor problemColor(const QPalette &palette);
 
 } // namespace rb::ui

@@ -1,4 +1,5 @@
 #include "widgets/agent_columns_view.h"
+#include "style/palette_follower.h"
 
 #include "document/review_document.h"
 #include "models/agent_findings_model.h"
@@ -85,7 +86,9 @@ QWidget *AgentColumnsView::makeColumn(int agentIndex)
     auto *headerRow = new QHBoxLayout;
     auto *swatch = new QLabel(column);
     swatch->setFixedSize(6, 32);
-    swatch->setStyleSheet(QStringLiteral("background:%1;border-radius:3px;").arg(agentColor(agentIndex, palette()).name()));
+    followPalette(swatch, [swatch, agentIndex] {
+        setStyleSheetIfChanged(swatch, QStringLiteral("background:%1;border-radius:3px;").arg(agentColor(agentIndex, swatch->parentWidget()->palette()).name()));
+    });
     auto *header = new QLabel(column);
     header->setTextFormat(Qt::RichText);
     header->setWordWrap(true);

@@ -1,5 +1,7 @@
 #include "widgets/files_pane.h"
 
+#include "style/palette_follower.h"
+#include "style/severity_style.h"
 #include "style/visible_text.h"
 #include "document/review_document.h"
 #include "session/review_session.h"
@@ -20,6 +22,21 @@ namespace {
 enum Column { NameColumn, StatusColumn, AddedColumn, RemovedColumn, FindingsColumn, ColumnCount };
 constexpr int kFileIndexRole = Qt::UserRole + 1;
 constexpr int kPathRole = Qt::UserRole + 2;
+constexpr int kAddedCountRole = Qt::UserRole + 3;   // set on "+N" items: coloured as added
+constexpr int kRemovedCountRole = Qt::UserRole + 4; // set on "−N" items: coloured as removed
+
+// Gives the +N and −N items the added and removed colours of palette.
+void colourCounts(QStandardItem *parent, const QPalette &palette)
+{
+    for (int row = 0; row < parent->rowCount(); ++row) {
+        if (QStandardItem *added = parent->child(row, AddedColumn); added && added->data(kAddedCountRole).toBool())
+            added->setForeground(addedColor(palette));
+        if (QStandardItem *removed = parent->child(row, RemovedColumn); removed && removed->data(kRemovedCountRole).toBool())
+            removed->setForeground(removedColor(palette));
+        if (QStandardItem *name = parent->child(row, NameColumn))
+            colourCounts(name, palette);
+    }
+}
 } // namespace
 
 FilesPane::FilesPane(ReviewSession *session, ReviewDocument *document, QWidget *parent)
@@ -46,6 +63,7 @@ FilesPane::FilesPane(ReviewSession *session, ReviewDocument *document, QWidget *
     m_commits->setRootIsDecorated(false);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
+    followPalette(m_tree, [this] { colourCounts(m_model->invisibleRootItem(), m_tree->palette()); });
 
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
         const QVariant file = current.siblingAtColumn(NameColumn).data(kFileIndexRole);
@@ -169,10 +187,12 @@ void FilesPane::updateCounts()
             continue;
         }
         added->setText(QStringLiteral("+%1").arg((*patch)->added));
-        added->setForeground(QColor(0x1a, 0x7f, 0x37));
+        added->setData(true, kAddedCountRole);
+        added->setForeground(addedColor(m_tree->palette()));
         QStandardItem *removed = parent->child(name->row(), RemovedColumn);
         removed->setText(QStringLiteral("−%1").arg((*patch)->removed));
-        removed->setForeground(QColor(0xcf, 0x22, 0x2e));
+        removed->setData(true, kRemovedCountRole);
+        removed->setForeground(removedColor(m_tree->palette()));
     }
 }
 

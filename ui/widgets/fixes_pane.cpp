@@ -1,4 +1,6 @@
 #include "widgets/fixes_pane.h"
+#include "style/appearance.h"
+#include "style/palette_follower.h"
 
 #include "document/review_document.h"
 #include "patch/fix_result.h"
@@ -29,14 +31,15 @@ public:
 protected:
     void highlightBlock(const QString &text) override
     {
-        const bool dark = isDark(QGuiApplication::palette());
+        const QPalette palette = QGuiApplication::palette();
+        const bool dark = isDark(palette);
         QTextCharFormat f;
         if (text.startsWith(QLatin1String("@@")))
             f.setForeground(dark ? QColor(0x79, 0xc0, 0xff) : QColor(0x05, 0x50, 0xae));
         else if (text.startsWith(QLatin1Char('+')))
-            f.setForeground(dark ? QColor(0x7e, 0xe7, 0x87) : QColor(0x1a, 0x7f, 0x37));
+            f.setForeground(addedColor(palette));
         else if (text.startsWith(QLatin1Char('-')))
-            f.setForeground(dark ? QColor(0xff, 0xa1, 0x98) : QColor(0xcf, 0x22, 0x2e));
+            f.setForeground(removedColor(palette));
         else
             return;
         setFormat(0, int(text.size()), f);
@@ -75,9 +78,10 @@ FixesPane::FixesPane(ReviewSession *session, ReviewDocument *document, QWidget *
     m_preview->setObjectName(QStringLiteral("fixPreview"));
     m_preview->setReadOnly(true);
     m_preview->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_preview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    followCodeFont(m_preview);
     m_preview->setPlaceholderText(tr("Preview a fix to see the change it would make to the working tree."));
-    new DiffTextHighlighter(m_preview->document());
+    auto *highlighter = new DiffTextHighlighter(m_preview->document());
+    followPalette(m_preview, [highlighter] { highlighter->rehighlight(); });
     m_results = new QTreeWidget(split);
     m_results->setObjectName(QStringLiteral("fixResults"));
     m_results->setHeaderLabels({tr("Fix"), tr("Result")});

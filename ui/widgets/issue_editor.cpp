@@ -1,4 +1,7 @@
 #include "widgets/issue_editor.h"
+#include "style/palette_follower.h"
+
+#include "widgets/safe_text_browser.h"
 
 #include "document/review_document.h"
 #include "edit/fix_overlaps.h"
@@ -15,7 +18,6 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QTextBrowser>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -106,8 +108,7 @@ IssueEditor::IssueEditor(ReviewDocument *document, QWidget *parent)
     m_reason->setPlaceholderText(tr("Why the final rating (shown after the disagreement note)"));
     form->addRow(tr("Reason"), m_reason);
 
-    m_body = new QTextBrowser(content);
-    m_body->setOpenLinks(false);
+    m_body = new SafeTextBrowser(content);
     m_body->setMinimumHeight(140);
     form->addRow(tr("Description"), m_body);
     m_fixes = new QTreeWidget(content);
@@ -122,6 +123,9 @@ IssueEditor::IssueEditor(ReviewDocument *document, QWidget *parent)
     m_fixWarning->setObjectName(QStringLiteral("issueFixWarning"));
     m_fixWarning->setWordWrap(true);
     m_fixWarning->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    followPalette(m_fixWarning, [label = m_fixWarning] {
+        setStyleSheetIfChanged(label, QStringLiteral("color: %1").arg(problemColor(label->parentWidget()->palette()).name()));
+    });
     m_fix = makeLinesEdit(content, 8, true);
     m_fix->setObjectName(QStringLiteral("issueFixText"));
     m_fix->setReadOnly(true);
@@ -132,9 +136,8 @@ IssueEditor::IssueEditor(ReviewDocument *document, QWidget *parent)
     fixColumn->addWidget(m_fixWarning);
     fixColumn->addWidget(m_fix);
     form->addRow(tr("Fixes"), fixColumn);
-    m_combined = new QTextBrowser(content);
+    m_combined = new SafeTextBrowser(content);
     m_combined->setObjectName(QStringLiteral("issueCombined"));
-    m_combined->setOpenLinks(false);
     m_combined->setMaximumHeight(140);
     m_combinedLabel = new QLabel(tr("Combined"), content);
     form->addRow(m_combinedLabel, m_combined);
@@ -335,7 +338,6 @@ void IssueEditor::refreshFixes()
         if (o.bothChosen)
             warnings << tr("Both ticked: %1. Applying both would collide; untick one.").arg(edit::describe(review, o));
     m_fixWarning->setText(warnings.join(QLatin1Char('\n')));
-    m_fixWarning->setStyleSheet(QStringLiteral("color: %1").arg(severityColor(Severity::Critical, palette()).name()));
     m_fixWarning->setVisible(!warnings.isEmpty());
     showFixText();
 

@@ -1,4 +1,5 @@
 #include "widgets/page_helpers.h"
+#include "style/appearance.h"
 
 #include <QFontDatabase>
 #include <QPlainTextEdit>
@@ -24,7 +25,7 @@ QPlainTextEdit *makeLinesEdit(QWidget *parent, int lines, bool monospace)
 {
     auto *e = new QPlainTextEdit(parent);
     if (monospace)
-        e->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        followCodeFont(e);
     e->setTabChangesFocus(true);
     e->setFixedHeight(e->fontMetrics().lineSpacing() * lines + 12);
     return e;

@@ -45,4 +45,9 @@ void AppSettings::setWindowGeometry(const QByteArray &state) { store()->setValue
 QByteArray AppSettings::windowState() { return store()->value(QStringLiteral("window/state")).toByteArray(); }
 void AppSettings::setWindowState(const QByteArray &state) { store()->setValue(QStringLiteral("window/state"), state); }
 
+QString AppSettings::colorScheme() { return store()->value(QStringLiteral("appearance/colorScheme"), QStringLiteral("system")).toString(); }
+void AppSettings::setColorScheme(const QString &scheme) { store()->setValue(QStringLiteral("appearance/colorScheme"), scheme); }
+QString AppSettings::codeFont() { return store()->value(QStringLiteral("appearance/codeFont")).toString(); }
+void AppSettings::setCodeFont(const QString &font) { store()->setValue(QStringLiteral("appearance/codeFont"), font); }
+
 } // namespace rb::ui

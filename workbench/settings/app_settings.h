@@ -22,6 +22,13 @@ public:
     static QByteArray windowState();
     static void setWindowState(const QByteArray &state);
 
+    // Appearance (Preferences): "system" (default), "light" or "dark"; and the code font as
+    // QFont::toString(), empty (default) for the desktop's fixed-width font.
+    static QString colorScheme();
+    static void setColorScheme(const QString &scheme);
+    static QString codeFont();
+    static void setCodeFont(const QString &font);
+
     static constexpr int kMaxRecent = 10;
 };
 
