@@ -8,12 +8,14 @@
 #include "settings/app_settings.h"
 #include "widgets/agent_columns_view.h"
 #include "widgets/consolidation_pane.h"
+#include "widgets/safe_text_browser.h"
 
 #include <QApplication>
 #include <QListView>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 #include <QTreeView>
 
 using namespace rb;
@@ -48,6 +50,20 @@ private Q_SLOTS:
         // The first issue in report order is selected: I1.
         QCOMPARE(w.consolidationPane()->currentIssueId(), QStringLiteral("issue-1"));
         QCOMPARE(w.consolidationPane()->issueModel()->numberOf(QStringLiteral("issue-1")), QStringLiteral("I1"));
+    }
+
+    void everyTextBrowserIsSafe()
+    {
+        // Agent and review-file text is shown only in browsers that load no resource and
+        // follow no link on their own (widgets/safe_text_browser.h).
+        ui::MainWindow w;
+        w.setInteractive(false);
+        w.show();
+        QVERIFY(w.openReviewFile(m_path));
+        const auto browsers = w.findChildren<QTextBrowser *>();
+        QVERIFY(!browsers.isEmpty());
+        for (QTextBrowser *b : browsers)
+            QVERIFY2(qobject_cast<ui::SafeTextBrowser *>(b), qPrintable(b->objectName()));
     }
 
     void brokenFileKeepsWhatWasOpen()

@@ -64,7 +64,6 @@ private:
     };
     std::vector<Frame> m_frames;
     std::optional<JsonSyntaxError> m_error;
-    qsizetype m_depthOffset = -1;
 
     // A value is complete: the next error is about its container, not about it.
     bool scalarDone()

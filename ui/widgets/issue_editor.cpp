@@ -1,6 +1,8 @@
 #include "widgets/issue_editor.h"
 #include "style/palette_follower.h"
 
+#include "widgets/safe_text_browser.h"
+
 #include "document/review_document.h"
 #include "edit/fix_overlaps.h"
 #include "style/severity_style.h"
@@ -16,7 +18,6 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QTextBrowser>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -107,8 +108,7 @@ IssueEditor::IssueEditor(ReviewDocument *document, QWidget *parent)
     m_reason->setPlaceholderText(tr("Why the final rating (shown after the disagreement note)"));
     form->addRow(tr("Reason"), m_reason);
 
-    m_body = new QTextBrowser(content);
-    m_body->setOpenLinks(false);
+    m_body = new SafeTextBrowser(content);
     m_body->setMinimumHeight(140);
     form->addRow(tr("Description"), m_body);
     m_fixes = new QTreeWidget(content);
@@ -136,9 +136,8 @@ IssueEditor::IssueEditor(ReviewDocument *document, QWidget *parent)
     fixColumn->addWidget(m_fixWarning);
     fixColumn->addWidget(m_fix);
     form->addRow(tr("Fixes"), fixColumn);
-    m_combined = new QTextBrowser(content);
+    m_combined = new SafeTextBrowser(content);
     m_combined->setObjectName(QStringLiteral("issueCombined"));
-    m_combined->setOpenLinks(false);
     m_combined->setMaximumHeight(140);
     m_combinedLabel = new QLabel(tr("Combined"), content);
     form->addRow(m_combinedLabel, m_combined);

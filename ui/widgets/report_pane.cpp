@@ -1,6 +1,8 @@
 #include "widgets/report_pane.h"
 #include "style/appearance.h"
 
+#include "widgets/safe_text_browser.h"
+
 #include "document/review_document.h"
 #include "report/export.h"
 #include "report/html_export.h"
@@ -15,7 +17,6 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QScrollBar>
-#include <QTextBrowser>
 #include <QVBoxLayout>
 
 namespace rb::ui {
@@ -40,10 +41,8 @@ ReportPane::ReportPane(ReviewDocument *document, QWidget *parent)
     exportButton->setToolTip(tr("Export as HTML, Markdown, JSON or SARIF (Ctrl+Shift+E)"));
     row->addWidget(exportButton);
     layout->addLayout(row);
-    m_preview = new QTextBrowser(this);
+    m_preview = new SafeTextBrowser(this);
     m_preview->setObjectName(QStringLiteral("reportPreview"));
-    m_preview->setOpenLinks(false);
-    m_preview->setOpenExternalLinks(false);
     layout->addWidget(m_preview, 1);
 
     m_debounce.setSingleShot(true);
