@@ -43,8 +43,9 @@ RowColors colorsFor(const QPalette &pal)
                      blend(base, pal.color(QPalette::Text), 0.03), pal.color(QPalette::PlaceholderText),
                      blend(base, pal.color(QPalette::Highlight), 0.35),
                      // Find highlights: amber for every match, orange for the current one.
-                     blend(base, QColor(0xf5, 0xc2, 0x11), dark ? 0.45 : 0.55),
-                     blend(base, QColor(0xff, 0x7a, 0x00), dark ? 0.75 : 0.70)};
+                     // Dark schemes keep them darker, so that the light code text stays readable on them.
+                     blend(base, QColor(0xf5, 0xc2, 0x11), dark ? 0.28 : 0.55),
+                     blend(base, QColor(0xff, 0x7a, 0x00), dark ? 0.50 : 0.70)};
 }
 } // namespace
 
