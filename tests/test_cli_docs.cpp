@@ -156,6 +156,25 @@ private Q_SLOTS:
         QCOMPARE(p.exitCode(), 2);
         QVERIFY(p.readAllStandardError().contains("expected man, bash, zsh, fish or agents"));
     }
+
+    // The other hidden option, --render-screenshots, refuses what it cannot do before any
+    // window opens (rendering itself is checked by desktop_files and package-test).
+    void screenshotModeRefusesBadArguments()
+    {
+        QTemporaryDir dir;
+        const QList<QStringList> bad{{QStringLiteral("--render-screenshots")},
+                                     {QStringLiteral("--render-screenshots"), dir.path(), QStringLiteral("--scheme"), QStringLiteral("purple")},
+                                     {QStringLiteral("--render-screenshots"), dir.path(), QStringLiteral("--scheme"), QStringLiteral("system")},
+                                     {QStringLiteral("--render-screenshots"), dir.path(), QStringLiteral("--bogus")}};
+        for (const QStringList &args : bad) {
+            QProcess p;
+            p.start(QStringLiteral(RB_REVIEWBENCH_BIN), args);
+            QVERIFY(p.waitForFinished(10000));
+            QCOMPARE(p.exitCode(), 2);
+            QVERIFY2(p.readAllStandardError().contains("Usage: reviewbench --render-screenshots DIR"), qPrintable(args.join(QLatin1Char(' '))));
+        }
+        QVERIFY(QDir(dir.path()).isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliDocs)
