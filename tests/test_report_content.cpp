@@ -3,6 +3,7 @@
 #include "report/export.h"
 #include "report/format.h"
 #include "report/html_export.h"
+#include "report/html_style.h"
 #include "report/html_text.h"
 #include "report/report_outline.h"
 #include "report/markdown_export.h"
@@ -176,6 +177,23 @@ private Q_SLOTS:
         r.issues.first().title = QStringLiteral("`averyveryverylongidentifier_without_breaks` overflows");
         const QString withCode = exportHtml(r);
         QCOMPARE(withCode.count(QStringLiteral("<code>averyveryverylongidentifier_without_breaks</code> overflows")), 2);
+    }
+
+    void flatStyleSheetResolvesColoursForEachScheme()
+    {
+        const QString light = flatStyleSheet(false);
+        const QString dark = flatStyleSheet(true);
+        for (const QString &css : {light, dark}) {
+            QVERIFY(!css.contains(QStringLiteral("var(")));
+            QVERIFY(!css.contains(QStringLiteral("@media")));
+            QVERIFY(!css.contains(QStringLiteral(":root")));
+            QVERIFY(css.contains(QStringLiteral("article.issue-critical")));
+        }
+        QVERIFY(light.contains(QStringLiteral("section.severity-critical > h3 { color: #cf222e; }")));
+        QVERIFY(dark.contains(QStringLiteral("section.severity-critical > h3 { color: #ff7b72; }")));
+        const QString html = withFlatStyleSheet(exportHtml(test::seedReview()), true);
+        QVERIFY(html.contains(QStringLiteral("<style>") + dark + QStringLiteral("</style>")));
+        QVERIFY(html.contains(QStringLiteral("<section id=\"critical\"")));
     }
 
     void sarifStructure()

@@ -103,12 +103,14 @@ void issueSection(QString &out, const Context &ctx, Severity severity, const cha
         out += QStringLiteral("<article class=\"issue issue-%1\" id=\"%2\">\n<h4>%2. %3</h4>\n<p class=\"issue-meta\">")
                    .arg(toString(severity), n.number, inlineTitleHtml(i.title.trimmed()));
         for (const Location &loc : i.locations)
-            out += QStringLiteral("<code class=\"location\">") + esc(loc.toString()) + QStringLiteral("</code>");
+            out += QStringLiteral("<code class=\"location\">") + esc(loc.toString()) + QStringLiteral("</code> ");
+        // Spaces and the "·" are text, so that any renderer (also the window's preview, which
+        // knows no inline-block margins) keeps the parts apart.
         for (const QString &a : issueAgents(ctx.review, i))
-            out += agentBadge(ctx, a);
+            out += agentBadge(ctx, a) + QLatin1Char(' ');
         out += severityBadge(i.severity());
         if (i.category != Category::Unspecified)
-            out += QStringLiteral("<span class=\"cat\">%1</span>").arg(toString(i.category));
+            out += QStringLiteral(" <span class=\"cat\">· %1</span>").arg(toString(i.category));
         out += QStringLiteral("</p>\n");
         if (!i.body.trimmed().isEmpty())
             out += markdownToSafeHtml(i.body.trimmed(), 4);

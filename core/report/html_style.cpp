@@ -1,5 +1,8 @@
 #include "report/html_style.h"
 
+#include <QHash>
+#include <QRegularExpression>
+
 namespace rb::report {
 
 // Light colours by default, dark ones when the reader's system prefers them, and a print
@@ -67,7 +70,6 @@ article.issue-critical { border-left-color: var(--crit); background: var(--crit-
 article.issue-important { border-left-color: var(--imp); background: var(--imp-bg); }
 .sev { font-weight: 600; margin-right: .5rem; }
 .sev.sev-critical { color: var(--crit); } .sev.sev-important { color: var(--imp); } .sev.sev-suggestion { color: var(--sugg); }
-.issue-meta .cat::before { content: "· "; }
 article.issue h4 { margin: .7rem 0 .3rem; font-size: 1.05rem; color: var(--fg); }
 .issue-meta { margin: .2rem 0 .6rem; color: var(--muted); }
 .location { margin-right: .4rem; }
@@ -93,6 +95,78 @@ section.raw { border: 1px solid var(--border); border-radius: 6px; padding: 0 1r
   h2, h3, h4 { break-after: avoid; }
 }
 )CSS");
+}
+
+namespace {
+
+// The block that starts with the first "{" at or after from, up to its matching "}".
+qsizetype blockEnd(const QString &css, qsizetype open)
+{
+    int depth = 0;
+    for (qsizetype i = open; i < css.size(); ++i) {
+        if (css[i] == QLatin1Char('{'))
+            ++depth;
+        else if (css[i] == QLatin1Char('}') && --depth == 0)
+            return i + 1;
+    }
+    return css.size();
+}
+
+// Removes every block whose selector starts with prefix, returning their bodies.
+QStringList takeBlocks(QString &css, const QString &prefix)
+{
+    QStringList bodies;
+    for (qsizetype at = css.indexOf(prefix); at >= 0; at = css.indexOf(prefix, at)) {
+        const qsizetype open = css.indexOf(QLatin1Char('{'), at);
+        if (open < 0)
+            break;
+        const qsizetype end = blockEnd(css, open);
+        bodies << css.mid(open + 1, end - open - 2);
+        css.remove(at, end - at);
+    }
+    return bodies;
+}
+
+void readVariables(const QString &text, QHash<QString, QString> &into)
+{
+    static const QRegularExpression declaration(QStringLiteral(R"(--([a-z0-9-]+)\s*:\s*([^;}]+))"));
+    for (auto it = declaration.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        into.insert(m.captured(1), m.captured(2).trimmed());
+    }
+}
+
+} // namespace
+
+QString flatStyleSheet(bool dark)
+{
+    QString css = reportStyleSheet();
+    QHash<QString, QString> vars;
+    const QStringList darkBlocks = takeBlocks(css, QStringLiteral("@media (prefers-color-scheme: dark)"));
+    takeBlocks(css, QStringLiteral("@media print"));
+    for (const QString &root : takeBlocks(css, QStringLiteral(":root")))
+        readVariables(root, vars);
+    if (dark)
+        for (const QString &block : darkBlocks)
+            readVariables(block, vars);
+    static const QRegularExpression use(QStringLiteral(R"(var\(--([a-z0-9-]+)\))"));
+    QString out;
+    qsizetype last = 0;
+    for (auto it = use.globalMatch(css); it.hasNext();) {
+        const auto m = it.next();
+        out += css.mid(last, m.capturedStart() - last) + vars.value(m.captured(1), QStringLiteral("inherit"));
+        last = m.capturedEnd();
+    }
+    return out + css.mid(last);
+}
+
+QString withFlatStyleSheet(const QString &html, bool dark)
+{
+    const qsizetype open = html.indexOf(QStringLiteral("<style>"));
+    const qsizetype close = html.indexOf(QStringLiteral("</style>"), open);
+    if (open < 0 || close < 0)
+        return html;
+    return html.left(open + 7) + flatStyleSheet(dark) + html.mid(close);
 }
 
 } // namespace rb::report
