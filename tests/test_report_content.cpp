@@ -1,4 +1,5 @@
 // What every export must hold regardless of layout: escaping, retro figures, SARIF structure.
+#include "model/agent_name.h"
 #include "report/export.h"
 #include "report/format.h"
 #include "report/html_export.h"
@@ -19,6 +20,36 @@ using namespace rb::report;
 class TestReportContent : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void agentShortNames_data()
+    {
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("shortName");
+        QTest::newRow("first word") << "claude" << "Claude Opus 4.6" << "Claude";
+        QTest::newRow("one word") << "codex" << "Codex" << "Codex";
+        QTest::newRow("spaces around") << "g" << "  Gemini 3.1 Pro " << "Gemini";
+        QTest::newRow("no name: the id") << "local-llm" << "" << "local-llm";
+    }
+    // One rule for the report's badges and prose, the drafted notes and the window.
+    void agentShortNames()
+    {
+        QFETCH(QString, id);
+        QFETCH(QString, name);
+        QFETCH(QString, shortName);
+        AgentRun run;
+        run.id = id;
+        run.name = name;
+        QCOMPARE(agentShortName(run), shortName);
+        Review review = test::seedReview();
+        review.agents.first().name = name;
+        review.agents.first().id = id;
+        for (RawFinding &f : review.findings)
+            if (f.agentId == QLatin1String("claude"))
+                f.agentId = id;
+        const QString md = QString::fromUtf8(report::exportReview(review, report::ExportFormat::Markdown));
+        QVERIFY2(md.contains(shortName), qPrintable(md.left(600)));
+    }
+
     void durations_data()
     {
         QTest::addColumn<double>("seconds");

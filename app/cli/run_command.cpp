@@ -9,8 +9,8 @@
 #include "agents/agent_config.h"
 #include "agents/agent_runner.h"
 #include "agents/review_prompt.h"
-#include "agents/run_review.h"
-#include "io/review_file.h"
+#include "document/review_document.h"
+#include "workflows/run_workflow.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -150,43 +150,26 @@ int runCommand(const CommandArgs &args)
         err() << "reviewbench run: " << templ.error().message << "\n";
         return ExitBadInput;
     }
-    const auto input = agents::reviewInputForRange(a->repo, a->base, a->head);
-    if (!input) {
-        err() << "reviewbench run: " << input.error().message << "\n";
-        return ExitFailed;
-    }
-
-    if (!input->headCheckedOut)
-        err() << "reviewbench run: warning: the working tree of " << input->repositoryPath << " is not at "
-              << input->metadata.head << " (" << input->metadata.headSha.left(12)
-              << "); the agents read files from it and see other versions than the diff\n";
-
     QTemporaryDir workDir;
     if (!workDir.isValid()) {
         err() << "reviewbench run: cannot create a temporary directory: " << workDir.errorString() << "\n";
         return ExitFailed;
     }
-    agents::LaunchFiles files{workDir.path(), {}};
-    if (auto schema = agents::writeFindingsSchema(workDir.path()))
-        files.schemaFile = *schema;
-
-    QList<agents::AgentLaunch> launches;
-    for (agents::AgentProfile profile : *selected) {
-        if (a->timeoutSeconds)
+    workbench::RunPlan plan{a->repo, a->base, a->head, *selected, *templ,
+                            a->promptTemplate.isEmpty() ? QStringLiteral("default prompt") : a->promptTemplate,
+                            workDir.path()};
+    if (a->timeoutSeconds)
+        for (agents::AgentProfile &profile : plan.profiles)
             profile.timeoutSeconds = *a->timeoutSeconds;
-        const auto prompt = agents::renderReviewPrompt(*templ, *input, profile.reviewFormat);
-        if (!prompt) {
-            err() << "reviewbench run: " << (a->promptTemplate.isEmpty() ? QStringLiteral("default prompt") : a->promptTemplate)
-                  << ": " << prompt.error().message << "\n";
-            return ExitBadInput;
-        }
-        auto launch = agents::prepareLaunch(profile, *input, *prompt, files);
-        if (!launch) {
-            err() << "reviewbench run: " << launch.error().message << "\n";
-            return ExitBadInput;
-        }
-        launches << *launch;
+    const auto prepared = workbench::prepareRun(plan, {});
+    if (!prepared) {
+        err() << "reviewbench run: " << prepared.error().message << "\n";
+        return prepared.error().code == int(workbench::PrepareFailure::Range) ? ExitFailed : ExitBadInput;
     }
+    for (const QString &warning : prepared->warnings)
+        err() << "reviewbench run: warning: " << warning << "\n";
+    const agents::ReviewInput &input = prepared->input;
+    const QList<agents::AgentLaunch> &launches = prepared->launches;
     if (std::none_of(launches.begin(), launches.end(), [](const agents::AgentLaunch &l) { return l.installed(); })) {
         for (const agents::AgentLaunch &l : launches)
             err() << "[" << l.id << "] not installed: " << l.program << " was not found\n";
@@ -194,8 +177,8 @@ int runCommand(const CommandArgs &args)
         return ExitFailed;
     }
 
-    err() << "reviewbench: reviewing " << input->metadata.base << "..." << input->metadata.head << " ("
-          << input->metadata.commits.size() << " commits, merge base " << input->metadata.mergeBase.left(12) << ") with "
+    err() << "reviewbench: reviewing " << input.metadata.base << "..." << input.metadata.head << " ("
+          << input.metadata.commits.size() << " commits, merge base " << input.metadata.mergeBase.left(12) << ") with "
           << launches.size() << " agents\n";
     QElapsedTimer wallClock;
     wallClock.start();
@@ -203,27 +186,26 @@ int runCommand(const CommandArgs &args)
     if (runs.isEmpty())
         return ExitFailed;
 
-    Review review;
-    review.metadata = input->metadata;
-    review.metadata.wallClockSeconds = wallClock.elapsed() / 1000.0;
+    // Folded as the window folds each finished run: one rule (workflows/run_workflow.h).
+    Review fresh;
+    fresh.metadata = input.metadata;
+    fresh.metadata.wallClockSeconds = wallClock.elapsed() / 1000.0;
+    ui::ReviewDocument document;
+    document.reset(std::move(fresh));
     for (const AgentRun &run : runs) {
-        const Status added = agents::addRunToReview(review, run);
-        if (!added.ok()) {
-            err() << "[" << run.id << "] " << added.error().message << "\n";
+        const auto folded = workbench::foldRun(document, run);
+        if (!folded) {
+            err() << "[" << run.id << "] " << folded.error().message << "\n";
             continue;
         }
-        const AgentRun *stored = review.agent(run.id);
-        if (run.status == RunStatus::Succeeded && stored->status != RunStatus::Succeeded)
-            err() << "[" << run.id << "] no review in its output: " << stored->failureReason << "\n";
-        for (const ParseWarning &w : stored->parseWarnings)
-            if (w.line == 0)
-                err() << "[" << run.id << "] " << w.message << "\n";
+        for (const QString &note : folded->notes)
+            err() << "[" << run.id << "] " << note << "\n";
     }
-    const Status saved = saveReviewFile(review, a->output);
-    if (!saved.ok()) {
+    if (const Status saved = document.saveAs(a->output); !saved) {
         err() << "reviewbench run: " << saved.error().message << "\n";
         return ExitFailed;
     }
+    const Review &review = document.review();
     const auto succeeded = std::count_if(review.agents.begin(), review.agents.end(),
                                          [](const AgentRun &r) { return r.status == RunStatus::Succeeded; });
     err() << "reviewbench: wrote " << a->output << ": " << succeeded << " of " << review.agents.size()

@@ -2,6 +2,7 @@
 
 #include "consolidate/issue_fixes.h"
 #include "consolidate/severity_proposal.h"
+#include "model/agent_name.h"
 #include "consolidate/text_features.h"
 
 #include <QHash>
@@ -23,7 +24,7 @@ int agentOrder(const Review &review, const QString &agentId)
 QString agentName(const Review &review, const QString &agentId)
 {
     const AgentRun *a = review.agent(agentId);
-    return agentShortName(a && !a->name.isEmpty() ? a->name : agentId);
+    return a ? agentShortName(*a) : agentId;
 }
 
 // How complete a member is as the issue's representative: a patch, quoted code, fix prose,

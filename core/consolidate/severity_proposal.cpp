@@ -35,13 +35,6 @@ Severity proposeSeverity(const QList<Severity> &ratings)
     return fromRank((sum + 1) / 2); // midpoint, rounded up
 }
 
-QString agentShortName(const QString &displayName)
-{
-    const QString trimmed = displayName.trimmed();
-    const qsizetype space = trimmed.indexOf(QLatin1Char(' '));
-    return space > 0 ? trimmed.left(space) : trimmed;
-}
-
 QString draftDisagreementNote(const QList<std::pair<QString, Severity>> &agentRatings)
 {
     std::map<int, QStringList> byRank;

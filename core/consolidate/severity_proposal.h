@@ -17,10 +17,6 @@ namespace rb::consolidate {
 // An empty list proposes Suggestion.
 Severity proposeSeverity(const QList<Severity> &ratings);
 
-// The short name agents go by in prose: the first word of the display name
-// ("Claude Opus 4.6" -> "Claude"); the whole name when it is one word.
-QString agentShortName(const QString &displayName);
-
 // "Claude rated this Suggestion; Gemini rated it Critical." Agents are grouped by rating,
 // lowest rating first ("Claude and Codex rated this Suggestion; Gemini rated it Critical.").
 // Empty when all ratings agree or there are fewer than two agents.

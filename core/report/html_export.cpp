@@ -1,6 +1,6 @@
 #include "report/html_export.h"
 
-#include "consolidate/severity_proposal.h"
+#include "model/agent_name.h"
 #include "report/code_highlight.h"
 #include "report/html_style.h"
 #include "report/html_text.h"
@@ -60,8 +60,8 @@ void header(QString &out, const Context &ctx, const ReportHeader &h)
     row("Review SHA", h.reviewSha.isEmpty() ? QString() : QStringLiteral("<code>") + esc(h.reviewSha) + QStringLiteral("</code>"));
     QStringList reviewers;
     for (const Reviewer &r : h.reviewers) {
-        const QString badge = agentBadge(ctx, consolidate::agentShortName(r.name)).replace(
-            QStringLiteral(">") + esc(consolidate::agentShortName(r.name)) + QStringLiteral("<"),
+        const QString badge = agentBadge(ctx, agentShortName(r.name)).replace(
+            QStringLiteral(">") + esc(agentShortName(r.name)) + QStringLiteral("<"),
             QStringLiteral(">") + esc(r.name) + QStringLiteral("<"));
         reviewers << (r.failed ? QStringLiteral("<s>%1</s> <span class=\"failed\">dropped: %2</span>").arg(badge, esc(r.failure)) : badge);
     }
@@ -237,7 +237,7 @@ QString exportHtml(const Review &review)
     Context ctx{review, {}};
     for (qsizetype i = 0; i < review.agents.size(); ++i) {
         const AgentRun &a = review.agents[i];
-        const QString shortName = consolidate::agentShortName(a.name.isEmpty() ? a.id : a.name);
+        const QString shortName = agentShortName(a);
         if (!ctx.agentIndex.contains(shortName))
             ctx.agentIndex.insert(shortName, int(i));
     }

@@ -1,6 +1,5 @@
 #include "report/markdown_export.h"
 
-#include "consolidate/severity_proposal.h"
 #include "report/report_outline.h"
 
 #include <QStringList>

@@ -1,6 +1,6 @@
 #include "report/report_outline.h"
 
-#include "consolidate/severity_proposal.h"
+#include "model/agent_name.h"
 #include "report/format.h"
 
 #include <QFileInfo>
@@ -43,7 +43,7 @@ QStringList agentsInOrder(const Review &review, const QSet<QString> &ids)
     QStringList names;
     for (const AgentRun &a : review.agents)
         if (ids.contains(a.id))
-            names << consolidate::agentShortName(a.name.isEmpty() ? a.id : a.name);
+            names << agentShortName(a);
     for (const QString &id : ids)
         if (!review.agent(id))
             names << id;

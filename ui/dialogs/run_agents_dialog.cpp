@@ -7,9 +7,8 @@
 #include "agents/agent_runner.h"
 #include "agents/command_line.h"
 #include "agents/review_prompt.h"
-#include "agents/run_review.h"
 #include "document/review_document.h"
-#include "edit/add_agent_run.h"
+#include "workflows/run_workflow.h"
 
 #include <QDialogButtonBox>
 #include <QFileInfo>
@@ -333,47 +332,31 @@ void RunAgentsDialog::start()
         setMessage(tr("Check at least one installed agent."), true);
         return;
     }
-    const auto input = agents::reviewInputForRange(m_range.repositoryPath, m_range.base, m_range.head);
-    if (!input) {
-        setMessage(tr("Cannot prepare the range: %1").arg(input.error().message), true);
-        return;
-    }
     auto workDir = std::make_unique<QTemporaryDir>();
     if (!workDir->isValid()) {
         setMessage(tr("Cannot create a temporary folder: %1").arg(workDir->errorString()), true);
         return;
     }
-    agents::LaunchFiles files{workDir->path(), {}};
-    if (auto schema = agents::writeFindingsSchema(workDir->path()))
-        files.schemaFile = *schema;
-    const QString templ = agents::defaultPromptTemplate();
-
-    // Ids already in the review, plus the ones given out below, are taken.
-    Review taken;
-    taken.agents = m_document->review().agents;
-    QList<agents::AgentLaunch> launches;
+    workbench::RunPlan plan{m_range.repositoryPath, m_range.base, m_range.head, {}, agents::defaultPromptTemplate(),
+                            tr("the review prompt"), workDir->path()};
     for (Row *row : chosen) {
         agents::AgentProfile profile = row->profile;
         profile.timeoutSeconds = row->timeout->value();
-        profile.id = edit::unusedAgentId(taken, row->profile.id);
-        if (profile.id != row->profile.id)
-            profile.name = QStringLiteral("%1 (%2)").arg(row->item->text(NameColumn), profile.id);
-        AgentRun placeholder;
-        placeholder.id = profile.id;
-        taken.agents << placeholder;
-        const auto prompt = agents::renderReviewPrompt(templ, *input, profile.reviewFormat);
-        if (!prompt) {
-            setMessage(tr("%1: the review prompt: %2").arg(row->item->text(NameColumn), prompt.error().message), true);
-            return;
-        }
-        const auto launch = agents::prepareLaunch(profile, *input, *prompt, files);
-        if (!launch) {
-            setMessage(launch.error().message, true);
-            return;
-        }
-        launches << *launch;
-        row->runId = profile.id;
+        profile.name = row->item->text(NameColumn);
+        plan.profiles << profile;
     }
+    // The same preparation as `reviewbench run` (workflows/run_workflow.h).
+    const auto prepared = workbench::prepareRun(plan, m_document->review().agents);
+    if (!prepared) {
+        setMessage(prepared.error().code == int(workbench::PrepareFailure::Range)
+                       ? tr("Cannot prepare the range: %1").arg(prepared.error().message)
+                       : prepared.error().message,
+                   true);
+        return;
+    }
+    const QList<agents::AgentLaunch> &launches = prepared->launches;
+    for (qsizetype i = 0; i < chosen.size(); ++i)
+        chosen[i]->runId = launches[i].id;
 
     m_runner = std::make_unique<agents::AgentRunner>();
     m_workDir = std::move(workDir);
@@ -400,9 +383,11 @@ void RunAgentsDialog::start()
     QStringList names;
     for (const Row *row : chosen)
         names << row->item->text(NameColumn);
-    setMessage(tr("Running %1 on %2…%3.").arg(names.join(QStringLiteral(", ")), shortRevision(m_range.base),
-                                                shortRevision(m_range.head)),
-               false);
+    QString running = tr("Running %1 on %2…%3.").arg(names.join(QStringLiteral(", ")), shortRevision(m_range.base),
+                                                     shortRevision(m_range.head));
+    for (const QString &warning : prepared->warnings)
+        running += QLatin1Char(' ') + tr("Warning: %1.").arg(warning);
+    setMessage(running, !prepared->warnings.isEmpty());
     setRunning(true);
     m_ticker.start(kTickMs);
     const Status started = m_runner->start(launches);
@@ -498,25 +483,11 @@ void RunAgentsDialog::onFinished(const AgentRun &run)
     bool problem = true;
     if (m_discardResults) {
         status = tr("not added: another review was opened");
-    } else if (const Status added = m_document->addAgentRun(run); !added.ok()) {
-        status = tr("not added: %1").arg(added.error().message);
+    } else if (const auto folded = workbench::foldRun(*m_document, run); !folded) {
+        status = tr("not added: %1").arg(folded.error().message);
     } else {
-        const AgentRun *stored = m_document->review().agent(run.id);
-        const QString reason = stored ? stored->failureReason : run.failureReason;
-        switch (stored ? stored->status : run.status) {
-        case RunStatus::Succeeded:
-        case RunStatus::Imported: {
-            const auto findings = std::count_if(m_document->review().findings.cbegin(), m_document->review().findings.cend(),
-                                                [&](const RawFinding &f) { return f.agentId == run.id; });
-            status = findings == 1 ? tr("done: 1 finding") : tr("done: %1 findings").arg(findings);
-            problem = false;
-            break;
-        }
-        case RunStatus::Failed: status = tr("failed: %1").arg(reason); break;
-        case RunStatus::TimedOut: status = tr("timed out: %1").arg(reason); break;
-        case RunStatus::Cancelled: status = tr("cancelled"); break;
-        case RunStatus::NotInstalled: status = tr("not installed: %1").arg(reason); break;
-        }
+        status = folded->summary();
+        problem = folded->status != RunStatus::Succeeded && folded->status != RunStatus::Imported;
     }
     row->item->setText(StatusColumn, status);
     row->item->setToolTip(StatusColumn, status);

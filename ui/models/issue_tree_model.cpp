@@ -1,6 +1,7 @@
 #include "models/issue_tree_model.h"
 
 #include "document/review_document.h"
+#include "model/agent_name.h"
 #include "report/report_outline.h"
 #include "style/severity_style.h"
 
@@ -185,7 +186,7 @@ QVariant IssueTreeModel::data(const QModelIndex &index, int role) const
             for (const QString &m : issue->members) {
                 const RawFinding *f = review.finding(m);
                 const AgentRun *a = f ? review.agent(f->agentId) : nullptr;
-                const QString name = a ? a->name.section(QLatin1Char(' '), 0, 0) : QString();
+                const QString name = a ? agentShortName(*a) : QString();
                 if (!name.isEmpty() && !names.contains(name))
                     names << name;
             }

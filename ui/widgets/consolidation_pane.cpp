@@ -1,6 +1,7 @@
 #include "widgets/consolidation_pane.h"
 
 #include "document/review_document.h"
+#include "model/agent_name.h"
 #include "models/issue_tree_model.h"
 #include "widgets/issue_editor.h"
 #include "widgets/review_text_editor.h"
@@ -157,7 +158,7 @@ void ConsolidationPane::refreshObservations()
         for (const QString &m : d.members)
             if (const RawObservation *o = review.observation(m))
                 if (const AgentRun *a = review.agent(o->agentId))
-                    agents << a->name.section(QLatin1Char(' '), 0, 0);
+                    agents << agentShortName(*a);
         auto *item = new QTreeWidgetItem(m_observations, {d.title, toString(d.kind), toString(d.scope), agents.join(QStringLiteral(", "))});
         item->setData(0, Qt::UserRole, d.id);
         item->setToolTip(0, d.body);
