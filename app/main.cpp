@@ -1,8 +1,10 @@
 // Reviewbench entry point: a subcommand runs headless; otherwise the workbench window opens.
 #include "app_identity.h"
 #include "cli/cli.h"
+#include "cli/cli_docs.h"
 #include "cli/help_text.h"
 #include "main_window.h"
+#include "screenshot_mode.h"
 #include "style/appearance.h"
 #include "version.h"
 #include "window_arguments.h"
@@ -38,6 +40,10 @@ int main(int argc, char **argv)
     QCoreApplication::setOrganizationName(QStringLiteral("Reviewbench"));
     QCoreApplication::setApplicationVersion(QStringLiteral(REVIEWBENCH_VERSION));
 
+    if (cli::isDumpCli(args)) // for the build and the completions: man page, completions, agent ids
+        return cli::runDumpCli(args);
+    if (app::isScreenshotMode(args)) // for packagers: docs/screenshots and AppStream
+        return app::runScreenshotMode(argc, argv, args);
     if (cli::isSubcommand(args)) {
         QCoreApplication app(argc, argv);
         return cli::runSubcommand(args);

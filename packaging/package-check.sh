@@ -2,7 +2,7 @@
 # package-check.sh DEB APT_CACHE — run by `packaging/devenv package-test` as root inside a
 # fresh minimal Debian 13 root: installs DEB with apt-get (dependencies from the mirror, .debs
 # kept in APT_CACHE), runs the installed program (--version, --help, the demo written and
-# validated headless, the demo window offscreen), then purges the package and checks that
+# validated headless, the demo window offscreen, screenshots in light and dark), then purges the package and checks that
 # none of its files is left and that the demo left nothing in the temporary folder.
 set -euo pipefail
 deb=$1 cache=$2
@@ -20,6 +20,10 @@ dpkg-query -W -f='${Status}\n' reviewbench | grep -q 'install ok installed' || f
 mapfile -t files < <(dpkg-query -L reviewbench | while read -r f; do [ -d "$f" ] || echo "$f"; done)
 step "installed ${#files[@]} files"
 [ -x /usr/bin/reviewbench ] || fail "/usr/bin/reviewbench is missing"
+for f in /usr/share/man/man1/reviewbench.1 /usr/share/bash-completion/completions/reviewbench \
+         /usr/share/zsh/vendor-completions/_reviewbench /usr/share/fish/vendor_completions.d/reviewbench.fish; do
+    printf '%s\n' "${files[@]}" | grep -qx "$f" || fail "the package lacks $f"
+done
 
 version=$(reviewbench --version)
 [[ "$version" =~ ^reviewbench\ [0-9]+\.[0-9]+\.[0-9]+$ ]] || fail "reviewbench --version printed '$version'"
@@ -48,6 +52,16 @@ rc=0; wait "$pid" || rc=$?
 left=$(find "$TMPDIR" -mindepth 1 -maxdepth 1 | head -n 5)
 [ -z "$left" ] || fail "the demo window left files in the temporary folder: $left"
 step "demo window ran offscreen and closed cleanly$( [ -s "$work/window.log" ] && printf ' (its messages: %s)' "$(head -c 300 "$work/window.log" | tr '\n' ' ')")"
+# The screenshots, as docs/screenshots and the AppStream metadata get them, from the
+# installed program (light and dark).
+for scheme in light dark; do
+    QT_QPA_PLATFORM=offscreen reviewbench --render-screenshots "$work/shots" --scheme "$scheme" >"$work/shots.log" 2>&1 \
+        || { cat "$work/shots.log" >&2; fail "reviewbench --render-screenshots --scheme $scheme"; }
+done
+for f in workbench workbench-dark preferences-dark; do
+    [ "$(head -c 4 "$work/shots/$f.png" 2>/dev/null | tail -c 3)" = PNG ] || fail "no $f.png from --render-screenshots"
+done
+step "screenshots rendered: $(ls "$work/shots" | wc -l) PNG files in light and dark"
 rm -rf "$work"
 
 step "purging reviewbench"

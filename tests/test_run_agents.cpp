@@ -16,6 +16,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QFile>
+#include <QLabel>
 #include <QListView>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -256,6 +257,47 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!dialog->isRunning(), 20000);
         QVERIFY(w.document()->review().agent(QStringLiteral("fast-2")));
         QCOMPARE(w.document()->review().issues[0].members.size(), 3);
+    }
+
+    // The dialog warns, as `reviewbench run` does, when the working tree is not at the
+    // reviewed commit (workflows/run_workflow.h); the agents still run.
+    void warnsWhenTheReviewedCommitIsNotCheckedOut()
+    {
+        QVERIFY(m_repo.setHead(QStringLiteral("refs/heads/main")));
+        QVERIFY(m_repo.checkoutHead());
+        const QString path = writeReview(QStringLiteral("elsewhere.json"));
+        const QString config = writeConfig();
+        ui::MainWindow w;
+        w.setInteractive(false);
+        w.setAgentConfigPath(config);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.openReviewFile(path));
+        QTRY_VERIFY_WITH_TIMEOUT(w.session()->isOpen(), 10000);
+        w.runAgentsAction()->trigger();
+        ui::RunAgentsDialog *dialog = w.runAgentsDialog();
+        QVERIFY(dialog);
+        for (const char *id : {"broken", "stuck"})
+            dialog->rowOf(QLatin1String(id))->setCheckState(0, Qt::Unchecked);
+        dialog->start();
+        auto *label = dialog->findChild<QLabel *>(QStringLiteral("runMessage"));
+        QVERIFY(label);
+        QVERIFY2(label->text().contains(QLatin1String("Warning: the working tree of")) && label->text().contains(QLatin1String("is not at feature")),
+                 qPrintable(label->text()));
+        if (const QByteArray dir = qgetenv("RB_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            QTest::qWait(100); // the message line is laid out
+            QVERIFY(dialog->grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/run-agents-warning.png")));
+        }
+        // Still there when the run is over.
+        QTRY_VERIFY_WITH_TIMEOUT(label->text().startsWith(QLatin1String("Finished: 1 run added")), 20000);
+        QVERIFY2(label->text().contains(QLatin1String("Warning: the working tree of")), qPrintable(label->text()));
+        QVERIFY(w.document()->review().agent(QStringLiteral("fast")));
+        if (const QByteArray dir = qgetenv("RB_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            QTest::qWait(100);
+            QVERIFY(dialog->grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/run-agents-warning-finished.png")));
+        }
+        QVERIFY(m_repo.setHead(QStringLiteral("refs/heads/feature")));
+        QVERIFY(m_repo.checkoutHead());
     }
 };
 

@@ -56,4 +56,32 @@ else
     fail "installed binary --version: $out"
 fi
 
+# The man page and the shell completions, generated from the command declarations.
+for f in share/man/man1/reviewbench.1 share/bash-completion/completions/reviewbench \
+         share/fish/vendor_completions.d/reviewbench.fish; do
+    [ -s "$prefix/$f" ] && ok "$f installed" || fail "$f is not installed"
+done
+ls "$prefix"/share/zsh/*/_reviewbench >/dev/null 2>&1 && ok "zsh completion installed" || fail "no share/zsh/*/_reviewbench"
+grep -q '^\.SH COMMANDS' "$prefix/share/man/man1/reviewbench.1" || fail "the man page has no COMMANDS section"
+
+# The screenshots of the AppStream metadata are the installed program's own: render them
+# (light and dark) and check that every image the metadata names is one of them.
+shots=$(mktemp -d)
+if HOME="$shots" XDG_CONFIG_HOME="$shots/config" QT_QPA_PLATFORM=offscreen \
+        "$prefix/bin/reviewbench" --render-screenshots "$shots/out" --scheme light >"$shots/log" 2>&1 &&
+   HOME="$shots" XDG_CONFIG_HOME="$shots/config" QT_QPA_PLATFORM=offscreen \
+        "$prefix/bin/reviewbench" --render-screenshots "$shots/out" --scheme dark >>"$shots/log" 2>&1; then
+    ok "installed binary rendered $(ls "$shots/out" | wc -l) screenshots"
+    images=$(grep -o '<image>[^<]*</image>' "$share/metainfo/$id.metainfo.xml" | sed 's|</image>||; s|.*/||')
+    [ -n "$images" ] || fail "the metainfo names no screenshot"
+    for img in $images; do
+        desc=$(file -b "$shots/out/$img" 2>/dev/null)
+        case "$desc" in "PNG image data"*) ok "metainfo screenshot $img rendered ($desc)" ;;
+            *) fail "the metainfo names $img, which --render-screenshots does not make" ;; esac
+    done
+else
+    fail "reviewbench --render-screenshots: $(tail -n 5 "$shots/log")"
+fi
+rm -rf "$shots"
+
 [ "$failures" -eq 0 ] || { echo "$failures check(s) failed in $prefix"; exit 1; }

@@ -385,9 +385,10 @@ void RunAgentsDialog::start()
         names << row->item->text(NameColumn);
     QString running = tr("Running %1 on %2…%3.").arg(names.join(QStringLiteral(", ")), shortRevision(m_range.base),
                                                      shortRevision(m_range.head));
+    m_runWarnings.clear();
     for (const QString &warning : prepared->warnings)
-        running += QLatin1Char(' ') + tr("Warning: %1.").arg(warning);
-    setMessage(running, !prepared->warnings.isEmpty());
+        m_runWarnings += QLatin1Char(' ') + tr("Warning: %1.").arg(warning);
+    setMessage(running + m_runWarnings, !m_runWarnings.isEmpty());
     setRunning(true);
     m_ticker.start(kTickMs);
     const Status started = m_runner->start(launches);
@@ -505,9 +506,10 @@ void RunAgentsDialog::onAllFinished()
         if (row->phase == Row::Phase::Finished && m_document->review().agent(row->runId))
             ++added;
     if (!m_discardResults)
-        setMessage(added == 1 ? tr("Finished: 1 run added to the review (Ctrl+Z takes it back).")
-                              : tr("Finished: %1 runs added to the review (Ctrl+Z takes back the last one).").arg(added),
-                   false);
+        setMessage((added == 1 ? tr("Finished: 1 run added to the review (Ctrl+Z takes it back).")
+                               : tr("Finished: %1 runs added to the review (Ctrl+Z takes back the last one).").arg(added))
+                       + m_runWarnings,
+                   !m_runWarnings.isEmpty());
     Q_EMIT runFinished();
 }
 

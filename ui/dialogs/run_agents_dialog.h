@@ -104,6 +104,7 @@ private:
     std::unique_ptr<agents::AgentRunner> m_runner;
     std::unique_ptr<QTemporaryDir> m_workDir;
     bool m_discardResults = false; // another review was opened while agents ran
+    QString m_runWarnings;         // prepareRun's warnings, kept on the message line to the end
 };
 
 } // namespace rb::ui
