@@ -332,6 +332,28 @@ void MainWindow::createActions()
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
+    edit->addAction(m_diff->findAction());
+    edit->addAction(m_diff->findNextAction());
+    edit->addAction(m_diff->findPreviousAction());
+    const auto raiseDockOf = [](QWidget *pane) {
+        if (auto *dock = qobject_cast<QDockWidget *>(pane->parentWidget())) {
+            dock->show();
+            dock->raise();
+        }
+    };
+    QAction *filterFiles = edit->addAction(tr("Filter Files…"), this, [this, raiseDockOf] {
+        raiseDockOf(m_files);
+        m_files->focusFilter();
+    });
+    filterFiles->setObjectName(QStringLiteral("filterFiles"));
+    filterFiles->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_F));
+    QAction *searchIssues = edit->addAction(tr("Search Issues and Findings…"), this, [this, raiseDockOf] {
+        raiseDockOf(m_consolidation);
+        m_consolidation->focusSearch();
+    });
+    searchIssues->setObjectName(QStringLiteral("searchIssues"));
+    searchIssues->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    edit->addSeparator();
     m_preferences = edit->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
     m_preferences->setObjectName(QStringLiteral("preferences"));
     m_preferences->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));

@@ -28,7 +28,7 @@ QColor blend(const QColor &base, const QColor &tint, double amount)
 }
 
 struct RowColors {
-    QColor added, removed, addedStrong, removedStrong, header, gap, filler, number, flash;
+    QColor added, removed, addedStrong, removedStrong, header, gap, filler, number, flash, found, foundCurrent;
 };
 
 RowColors colorsFor(const QPalette &pal)
@@ -41,7 +41,11 @@ RowColors colorsFor(const QPalette &pal)
                      blend(base, green, dark ? 0.45 : 0.30), blend(base, red, dark ? 0.45 : 0.30),
                      blend(base, pal.color(QPalette::Highlight), 0.10), blend(base, pal.color(QPalette::Text), 0.06),
                      blend(base, pal.color(QPalette::Text), 0.03), pal.color(QPalette::PlaceholderText),
-                     blend(base, pal.color(QPalette::Highlight), 0.35)};
+                     blend(base, pal.color(QPalette::Highlight), 0.35),
+                     // Find highlights: amber for every match, orange for the current one.
+                     // Dark schemes keep them darker, so that the light code text stays readable on them.
+                     blend(base, QColor(0xf5, 0xc2, 0x11), dark ? 0.28 : 0.55),
+                     blend(base, QColor(0xff, 0x7a, 0x00), dark ? 0.50 : 0.70)};
 }
 } // namespace
 
@@ -68,6 +72,7 @@ void DiffView::setFile(const QString &path, std::shared_ptr<const git::FilePatch
     m_newLines = splitLines(newText);
     m_expanded.clear();
     m_flashLine = 0;
+    m_currentMatch = -1;
     rebuildRows();
     restartHighlighting();
     verticalScrollBar()->setValue(0);
@@ -83,6 +88,8 @@ void DiffView::showMessage(const QString &message)
     m_side.clear();
     m_oldLines.clear();
     m_newLines.clear();
+    m_currentMatch = -1;
+    refreshMatches();
     updateScrollBars();
     viewport()->update();
 }
@@ -98,6 +105,7 @@ void DiffView::setMode(Mode mode)
     if (mode == m_mode)
         return;
     m_mode = mode;
+    refreshMatches();
     updateScrollBars();
     viewport()->update();
 }
@@ -124,8 +132,110 @@ void DiffView::rebuildRows()
     input.expandedGaps = m_expanded;
     m_unified = unifiedRows(input);
     m_side = sideBySideRows(m_unified);
+    refreshMatches();
     updateScrollBars();
     viewport()->update();
+}
+
+void DiffView::refreshMatches()
+{
+    const bool hadCurrent = m_currentMatch >= 0 && m_currentMatch < m_matches.size();
+    const DiffMatch previous = hadCurrent ? m_matches[m_currentMatch] : DiffMatch{};
+    m_matches = m_mode == Mode::Unified ? findInRows(m_unified, m_newLines, m_findText, m_findOptions)
+                                        : findInRows(m_side, m_newLines, m_findText, m_findOptions);
+    m_matchesByRow.clear();
+    for (int i = 0; i < m_matches.size(); ++i)
+        if (!m_matches[i].hidden)
+            m_matchesByRow[m_matches[i].row] << i;
+    m_currentMatch = hadCurrent ? sameMatch(m_matches, previous) : -1;
+    Q_EMIT matchesChanged();
+    viewport()->update();
+}
+
+void DiffView::setFindText(const QString &text, const FindOptions &options)
+{
+    if (text == m_findText && options == m_findOptions)
+        return;
+    m_findText = text;
+    m_findOptions = options;
+    m_currentMatch = -1;
+    refreshMatches();
+    // Find as you type: the first match from the top of the view on.
+    if (!m_matches.isEmpty())
+        scrollToMatch(stepMatch(m_matches, -1, true, firstVisibleRow()));
+}
+
+bool DiffView::findStep(bool forward)
+{
+    const int next = stepMatch(m_matches, m_currentMatch, forward, firstVisibleRow());
+    if (next < 0)
+        return false;
+    scrollToMatch(next);
+    return true;
+}
+
+void DiffView::scrollToMatch(int index)
+{
+    if (index < 0 || index >= m_matches.size())
+        return;
+    m_currentMatch = index;
+    if (m_matches[index].hidden) {
+        m_expanded.insert(m_matches[index].gapId); // the match keeps its place: refreshMatches finds it again
+        const int first = firstVisibleRow();
+        rebuildRows();
+        verticalScrollBar()->setValue(first);
+        if (m_currentMatch < 0)
+            return;
+    }
+    const DiffMatch &m = m_matches[m_currentMatch];
+    const int visible = std::max(1, viewport()->height() / rowHeight());
+    const int first = firstVisibleRow();
+    if (m.row < first || m.row >= first + visible - 1)
+        verticalScrollBar()->setValue(std::max(0, m.row - visible / 3));
+    // Horizontally: the match's start and end inside the text column.
+    QString text;
+    if (m_mode == Mode::Unified)
+        text = m_unified[m.row].text;
+    else
+        text = m.side == 0 ? m_side[m.row].left.text : m_side[m.row].right.text;
+    QTextLayout layout(text, font());
+    QTextOption option;
+    option.setTabStopDistance(fontMetrics().horizontalAdvance(QLatin1Char(' ')) * 4);
+    option.setWrapMode(QTextOption::NoWrap);
+    layout.setTextOption(option);
+    layout.beginLayout();
+    QTextLine line = layout.createLine();
+    if (line.isValid())
+        line.setLineWidth(1e6);
+    layout.endLayout();
+    if (line.isValid()) {
+        const int from = int(line.cursorToX(m.start));
+        const int to = int(line.cursorToX(m.start + m.length));
+        const int available = m_mode == Mode::Unified ? viewport()->width() - 2 * numberWidth() - kMarkerWidth - 4 - kPadding
+                                                      : viewport()->width() / 2 - numberWidth() - kMarkerWidth - kPadding;
+        const int scroll = horizontalScrollBar()->value();
+        if (from < scroll || to > scroll + available)
+            horizontalScrollBar()->setValue(std::max(0, from - available / 4));
+    }
+    Q_EMIT matchesChanged();
+    viewport()->update();
+}
+
+QList<DiffView::Highlight> DiffView::highlightsAt(int row, int side) const
+{
+    QList<Highlight> out;
+    const auto it = m_matchesByRow.constFind(row);
+    if (it == m_matchesByRow.cend())
+        return out;
+    // Side by side, an unchanged line's match is recorded on the new side and shown on both.
+    const bool leftIsContext = m_mode == Mode::SideBySide && side == 0 && m_side[row].left.present()
+        && m_side[row].left.kind == LineKind::Context;
+    for (int i : *it) {
+        const DiffMatch &m = m_matches[i];
+        if (side < 0 || m.side == side || (leftIsContext && m.side == 1))
+            out << Highlight{m.start, m.length, i == m_currentMatch};
+    }
+    return out;
 }
 
 void DiffView::expandGap(int gapId)
@@ -233,7 +343,8 @@ void DiffView::paintNumberCell(QPainter &p, int number, int x, int y, int width,
 }
 
 void DiffView::paintText(QPainter &p, const QString &text, const LineFormats &formats,
-                         const QList<git::TextRange> &changes, LineKind kind, int x, int y, int width)
+                         const QList<git::TextRange> &changes, LineKind kind, int x, int y, int width,
+                         const QList<Highlight> &found)
 {
     const RowColors colors = colorsFor(palette());
     QTextLayout layout(text, font());
@@ -256,6 +367,16 @@ void DiffView::paintText(QPainter &p, const QString &text, const LineFormats &fo
             const qreal from = line.cursorToX(r.start);
             const qreal to = line.cursorToX(r.start + r.length);
             p.fillRect(QRectF(textX + from, y, std::max<qreal>(2, to - from), rowHeight()), strong);
+        }
+        for (const Highlight &h : found) {
+            const qreal from = line.cursorToX(h.start);
+            const qreal to = line.cursorToX(h.start + h.length);
+            const QRectF box(textX + from, y + 1, std::max<qreal>(2, to - from), rowHeight() - 2);
+            p.fillRect(box, h.current ? colors.foundCurrent : colors.found);
+            if (h.current) {
+                p.setPen(QPen(colors.foundCurrent.darker(140), 1));
+                p.drawRect(box.adjusted(0, 0, -1, -1));
+            }
         }
     }
     p.setPen(palette().color(QPalette::Text));
@@ -302,7 +423,7 @@ void DiffView::paintEvent(QPaintEvent *)
             p.setPen(colors.number);
             p.drawText(QRect(textX, y, kPadding, h), Qt::AlignVCenter,
                        r.lineKind == LineKind::Added ? QStringLiteral("+") : r.lineKind == LineKind::Removed ? QStringLiteral("−") : QString());
-            paintText(p, r.text, formats, r.changes, r.lineKind, textX + 4, y, width - textX - 4);
+            paintText(p, r.text, formats, r.changes, r.lineKind, textX + 4, y, width - textX - 4, highlightsAt(row, -1));
         } else {
             const SideBySideRow &r = m_side[row];
             if (r.kind != RowKind::Line) {
@@ -327,7 +448,8 @@ void DiffView::paintEvent(QPaintEvent *)
                     continue;
                 paintNumberCell(p, c.line, x0, y, nw, side == 1, side == 1 ? c.line : 0);
                 const LineFormats &formats = side == 0 ? m_oldHighlighter.formats(c.line) : m_newHighlighter.formats(c.line);
-                paintText(p, c.text, formats, c.changes, c.kind, x0 + nw + kMarkerWidth, y, half - nw - kMarkerWidth);
+                paintText(p, c.text, formats, c.changes, c.kind, x0 + nw + kMarkerWidth, y, half - nw - kMarkerWidth,
+                          highlightsAt(row, side));
             }
             p.setPen(pal.color(QPalette::Mid));
             p.drawLine(half, y, half, y + h);

@@ -6,6 +6,7 @@
 
 #include "diff/diff_rows.h"
 #include "diff/file_highlighter.h"
+#include "search/diff_find.h"
 #include "model/severity.h"
 
 #include <QAbstractScrollArea>
@@ -52,8 +53,17 @@ public:
     int firstVisibleRow() const;
     int visibleRowCount() const;
 
+    // Find in the diff: highlights every match of text (empty: none) in the rows shown and in
+    // collapsed gaps; findStep goes to the next or previous match (expanding its gap) and
+    // scrolls it into view. Matches follow the rows through mode switches and expansions.
+    void setFindText(const QString &text, const FindOptions &options);
+    bool findStep(bool forward);
+    const QList<DiffMatch> &matches() const { return m_matches; }
+    int currentMatch() const { return m_currentMatch; } // -1: none
+
 Q_SIGNALS:
     void findingClicked(const QString &findingId);
+    void matchesChanged(); // the matches or the current one changed
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -73,8 +83,16 @@ private:
     int rowAt(int y) const;
     QList<const DiffMarker *> markersAt(int newLine) const;
     bool inGutter(int x) const;
+    struct Highlight {
+        int start = 0;
+        int length = 0;
+        bool current = false;
+    };
     void paintText(QPainter &p, const QString &text, const LineFormats &formats, const QList<git::TextRange> &changes,
-                   git::LineKind kind, int x, int y, int width);
+                   git::LineKind kind, int x, int y, int width, const QList<Highlight> &found = {});
+    void refreshMatches();
+    QList<Highlight> highlightsAt(int row, int side) const;
+    void scrollToMatch(int index);
     void paintNumberCell(QPainter &p, int number, int x, int y, int width, bool markerSide, int newLine);
 
     QString m_path;
@@ -91,6 +109,11 @@ private:
     int m_flashLine = 0;
     FileHighlighter m_oldHighlighter;
     FileHighlighter m_newHighlighter;
+    QString m_findText;
+    FindOptions m_findOptions;
+    QList<DiffMatch> m_matches;
+    QHash<int, QList<int>> m_matchesByRow; // row -> indexes into m_matches (shown rows only)
+    int m_currentMatch = -1;
 };
 
 } // namespace rb::ui

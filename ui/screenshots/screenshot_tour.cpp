@@ -8,11 +8,14 @@
 #include "session/review_session.h"
 #include "widgets/consolidation_pane.h"
 #include "widgets/diff_pane.h"
+#include "widgets/files_pane.h"
+#include "widgets/find_bar.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QLineEdit>
 #include <QTabWidget>
 
 namespace rb::ui {
@@ -79,6 +82,18 @@ ScreenshotResult renderScreenshots(const QString &outputDir, const QString &revi
     tabs->setCurrentIndex(2);
     grab(&w, QStringLiteral("summary"));
     tabs->setCurrentIndex(0);
+
+    // Finding things: the diff's find bar, the file filter and the issue search at once.
+    w.filesPane()->filterField()->setText(QStringLiteral("*.py"));
+    w.consolidationPane()->searchField()->setText(QStringLiteral("reserve"));
+    w.diffPane()->findAction()->trigger();
+    w.diffPane()->findBar()->field()->setText(QStringLiteral("m_size"));
+    w.diffPane()->findNextAction()->trigger();
+    grab(&w, QStringLiteral("find"));
+    w.diffPane()->findBar()->field()->clear();
+    w.diffPane()->findBar()->hide();
+    w.filesPane()->filterField()->clear();
+    w.consolidationPane()->searchField()->clear();
 
     // The repository and range dialog on the review's repository, with its defaults, then
     // with a head that names nothing.

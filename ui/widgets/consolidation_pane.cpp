@@ -3,10 +3,15 @@
 #include "document/review_document.h"
 #include "model/agent_name.h"
 #include "models/issue_tree_model.h"
+#include "search/issue_search.h"
+#include "util/plural.h"
 #include "widgets/issue_editor.h"
 #include "widgets/review_text_editor.h"
 
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTreeView>
@@ -31,7 +36,25 @@ ConsolidationPane::ConsolidationPane(ReviewDocument *document, QWidget *parent)
 
     auto *issues = new QSplitter(Qt::Vertical, m_tabs);
     issues->setObjectName(QStringLiteral("issuesSplitter"));
-    m_tree = new QTreeView(issues);
+    auto *listPage = new QWidget(issues);
+    auto *listLayout = new QVBoxLayout(listPage);
+    listLayout->setContentsMargins(0, 2, 0, 0);
+    listLayout->setSpacing(2);
+    auto *searchRow = new QHBoxLayout;
+    searchRow->setContentsMargins(4, 0, 6, 0);
+    m_search = new QLineEdit(listPage);
+    m_search->setObjectName(QStringLiteral("issueSearch"));
+    m_search->setPlaceholderText(tr("Search issues and findings"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setToolTip(tr("Keeps the issues whose titles, descriptions, notes, fixes or member findings contain every "
+                            "word; \"quotes\" keep a phrase together (Ctrl+Shift+F)"));
+    m_searchCount = new QLabel(listPage);
+    m_searchCount->setObjectName(QStringLiteral("issueSearchCount"));
+    searchRow->addWidget(m_search, 1);
+    searchRow->addWidget(m_searchCount);
+    listLayout->addLayout(searchRow);
+    m_tree = new QTreeView(listPage);
+    listLayout->addWidget(m_tree, 1);
     m_tree->setObjectName(QStringLiteral("issueTree"));
     m_tree->setModel(m_model);
     m_tree->setUniformRowHeights(true);
@@ -44,7 +67,7 @@ ConsolidationPane::ConsolidationPane(ReviewDocument *document, QWidget *parent)
     m_tree->header()->setStretchLastSection(false);
     m_tree->expandAll();
     m_editor = new IssueEditor(document, issues);
-    issues->addWidget(m_tree);
+    issues->addWidget(listPage);
     issues->addWidget(m_editor);
     issues->setStretchFactor(0, 2);
     issues->setStretchFactor(1, 3);
@@ -73,6 +96,7 @@ ConsolidationPane::ConsolidationPane(ReviewDocument *document, QWidget *parent)
     connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, [this] { m_refreshing = true; });
     connect(m_model, &QAbstractItemModel::modelReset, this, &ConsolidationPane::restoreSelection);
     connect(m_model, &IssueTreeModel::editFailed, this, &ConsolidationPane::editFailed);
+    connect(m_search, &QLineEdit::textChanged, this, &ConsolidationPane::applySearch);
     connect(m_editor, &IssueEditor::findingSelected, this, &ConsolidationPane::findingSelected);
     connect(m_editor, &IssueEditor::moveFindingRequested, this, &ConsolidationPane::moveFindingRequested);
     connect(m_editor, &IssueEditor::editFailed, this, &ConsolidationPane::editFailed);
@@ -82,8 +106,49 @@ ConsolidationPane::ConsolidationPane(ReviewDocument *document, QWidget *parent)
         m_document->setObservationRejected(item->data(0, Qt::UserRole).toString(), item->checkState(0) != Qt::Checked);
     });
     connect(document, &ReviewDocument::contentChanged, this, &ConsolidationPane::refreshObservations);
+    // After the model's own handler (connected in its constructor): what the search finds follows edits.
+    connect(document, &ReviewDocument::contentChanged, this, &ConsolidationPane::applySearch);
     connect(document, &ReviewDocument::reviewReset, this, &ConsolidationPane::refreshObservations);
     refreshObservations();
+    applySearch();
+}
+
+void ConsolidationPane::focusSearch()
+{
+    m_tabs->setCurrentIndex(0);
+    m_search->setFocus(Qt::ShortcutFocusReason);
+    m_search->selectAll();
+}
+
+void ConsolidationPane::applySearch()
+{
+    const Review &review = m_document->review();
+    const QStringList found = findIssues(review, m_search->text());
+    m_found = QSet<QString>(found.begin(), found.end());
+    const bool searching = !searchTerms(m_search->text()).isEmpty();
+    for (int section = 0; section < m_model->rowCount(); ++section) {
+        const QModelIndex parent = m_model->index(section, 0);
+        int shown = 0;
+        for (int row = 0; row < m_model->rowCount(parent); ++row) {
+            const bool keep = m_found.contains(m_model->issueIdAt(m_model->index(row, 0, parent)));
+            m_tree->setRowHidden(row, parent, !keep);
+            shown += keep;
+        }
+        // While searching, a section with nothing found is hidden too.
+        m_tree->setRowHidden(section, QModelIndex(), searching && shown == 0);
+    }
+    const int total = int(review.issues.size());
+    m_searchCount->setText(searching ? tr("%1 of %2").arg(m_found.size()).arg(counted(total, tr("issue")))
+                                     : counted(total, tr("issue")));
+}
+
+QStringList ConsolidationPane::foundIssueIds() const
+{
+    QStringList ids;
+    for (const QString &id : m_model->issueOrder())
+        if (m_found.contains(id))
+            ids << id;
+    return ids;
 }
 
 void ConsolidationPane::addPage(QWidget *page, const QString &title) { m_tabs->addTab(page, title); }
@@ -91,6 +156,7 @@ void ConsolidationPane::addPage(QWidget *page, const QString &title) { m_tabs->a
 void ConsolidationPane::restoreSelection()
 {
     m_tree->expandAll();
+    applySearch(); // edits change what the search finds and where the rows are
     m_refreshing = false;
     const Review &review = m_document->review();
     if (!m_current.isEmpty() && !review.issue(m_current))
@@ -136,7 +202,7 @@ void ConsolidationPane::selectIssue(const QString &issueId)
 
 void ConsolidationPane::selectNextIssue(int step)
 {
-    const QStringList order = m_model->issueOrder();
+    const QStringList order = foundIssueIds();
     if (order.isEmpty())
         return;
     const auto at = order.indexOf(m_current);

@@ -1,9 +1,13 @@
 #pragma once
-// The consolidation pane: issues grouped by severity with the issue editor, the design
-// observations, and the report's prose.
+// The consolidation pane: issues grouped by severity with a search box over them
+// (search/issue_search.h) and the issue editor, the design observations, and the report's
+// prose.
 
+#include <QSet>
 #include <QWidget>
 
+class QLabel;
+class QLineEdit;
 class QTabWidget;
 class QTreeView;
 class QTreeWidget;
@@ -22,7 +26,12 @@ public:
     QString currentIssueId() const;
     QStringList selectedIssueIds() const; // current first
     void selectIssue(const QString &issueId);
-    void selectNextIssue(int step); // +1 next, -1 previous, wraps
+    void selectNextIssue(int step); // +1 next, -1 previous, wraps; only through the issues found
+    QLineEdit *searchField() const { return m_search; }
+    // Shows the Issues tab and puts the focus in the search box, its text selected.
+    void focusSearch();
+    // The issues the search finds, in display order (every issue with an empty search).
+    QStringList foundIssueIds() const;
     QString selectedMemberFindingId() const;
     IssueTreeModel *issueModel() const { return m_model; }
     QTabWidget *tabs() const { return m_tabs; }
@@ -38,11 +47,15 @@ Q_SIGNALS:
 private:
     void refreshObservations();
     void restoreSelection();
+    void applySearch();
 
     ReviewDocument *m_document;
     IssueTreeModel *m_model;
     QTabWidget *m_tabs;
     QTreeView *m_tree;
+    QLineEdit *m_search;
+    QLabel *m_searchCount;
+    QSet<QString> m_found; // issue ids the search finds; all when the search is empty
     IssueEditor *m_editor;
     QTreeWidget *m_observations;
     QString m_current;

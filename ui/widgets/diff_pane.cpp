@@ -4,6 +4,7 @@
 #include "diff/diff_view.h"
 #include "document/review_document.h"
 #include "session/review_session.h"
+#include "widgets/find_bar.h"
 
 #include <QAction>
 #include <QLabel>
@@ -39,8 +40,41 @@ DiffPane::DiffPane(ReviewSession *session, ReviewDocument *document, KSyntaxHigh
     m_expandAll->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_expandAll->setToolTip(tr("Show every unchanged line of the file (Ctrl+E)"));
     layout->addWidget(bar);
+    m_findBar = new FindBar(this);
+    layout->addWidget(m_findBar);
     m_view = new DiffView(syntax, this);
     layout->addWidget(m_view, 1);
+
+    m_find = new QAction(tr("Find in Diff…"), this);
+    m_find->setObjectName(QStringLiteral("findInDiff"));
+    m_find->setShortcut(QKeySequence::Find);
+    m_find->setToolTip(tr("Find text in the diff (Ctrl+F)"));
+    m_findNext = new QAction(tr("Find Next"), this);
+    m_findNext->setObjectName(QStringLiteral("findNext"));
+    m_findNext->setShortcut(QKeySequence(Qt::Key_F3));
+    m_findPrevious = new QAction(tr("Find Previous"), this);
+    m_findPrevious->setObjectName(QStringLiteral("findPrevious"));
+    m_findPrevious->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F3));
+    const auto applyFind = [this] { m_view->setFindText(m_findBar->text(), m_findBar->options()); };
+    const auto showCount = [this] { m_findBar->showCount(m_view->currentMatch(), int(m_view->matches().size())); };
+    connect(m_find, &QAction::triggered, m_findBar, &FindBar::activate);
+    const auto step = [this, applyFind](bool forward) {
+        if (m_findBar->isHidden()) {
+            m_findBar->activate(); // F3 with the bar closed opens it on the last text
+            applyFind();
+        }
+        m_view->findStep(forward);
+    };
+    connect(m_findNext, &QAction::triggered, this, [step] { step(true); });
+    connect(m_findPrevious, &QAction::triggered, this, [step] { step(false); });
+    connect(m_findBar, &FindBar::findChanged, this, applyFind);
+    connect(m_findBar, &FindBar::nextRequested, m_view, [this] { m_view->findStep(true); });
+    connect(m_findBar, &FindBar::previousRequested, m_view, [this] { m_view->findStep(false); });
+    connect(m_findBar, &FindBar::closed, this, [this, applyFind] {
+        applyFind(); // a closed bar finds nothing: the highlights go
+        m_view->setFocus(Qt::OtherFocusReason);
+    });
+    connect(m_view, &DiffView::matchesChanged, this, showCount);
 
     connect(m_sideBySide, &QAction::toggled, this, [this](bool on) {
         m_view->setMode(on ? DiffView::Mode::SideBySide : DiffView::Mode::Unified);

@@ -1,6 +1,6 @@
 #pragma once
-// The diff of the selected file with its finding markers, a unified / side-by-side switch
-// and context expansion.
+// The diff of the selected file with its finding markers, a unified / side-by-side switch,
+// context expansion and the find bar.
 
 #include <QWidget>
 
@@ -14,6 +14,7 @@ class Repository;
 namespace rb::ui {
 
 class DiffView;
+class FindBar;
 class ReviewDocument;
 class ReviewSession;
 
@@ -29,6 +30,11 @@ public:
     DiffView *view() const { return m_view; }
     QAction *toggleModeAction() const { return m_sideBySide; }
     QAction *expandAllAction() const { return m_expandAll; }
+    // Find in the diff: Ctrl+F opens the find bar, F3 / Shift+F3 step through the matches.
+    QAction *findAction() const { return m_find; }
+    QAction *findNextAction() const { return m_findNext; }
+    QAction *findPreviousAction() const { return m_findPrevious; }
+    FindBar *findBar() const { return m_findBar; }
 
 Q_SIGNALS:
     void fileShown(int fileIndex);
@@ -43,6 +49,10 @@ private:
     QLabel *m_title;
     QAction *m_sideBySide;
     QAction *m_expandAll;
+    QAction *m_find;
+    QAction *m_findNext;
+    QAction *m_findPrevious;
+    FindBar *m_findBar;
     int m_file = -1;
 };
 

@@ -4,10 +4,14 @@
 #include "style/severity_style.h"
 #include "style/visible_text.h"
 #include "document/review_document.h"
+#include "search/path_filter.h"
 #include "session/review_session.h"
+#include "util/plural.h"
 
 #include <QHeaderView>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QRegularExpression>
 #include <QSplitter>
@@ -16,12 +20,15 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <functional>
+
 namespace rb::ui {
 
 namespace {
 enum Column { NameColumn, StatusColumn, AddedColumn, RemovedColumn, FindingsColumn, ColumnCount };
 constexpr int kFileIndexRole = Qt::UserRole + 1;
 constexpr int kPathRole = Qt::UserRole + 2;
+constexpr int kOldPathRole = Qt::UserRole + 3;
 constexpr int kAddedCountRole = Qt::UserRole + 3;   // set on "+N" items: coloured as added
 constexpr int kRemovedCountRole = Qt::UserRole + 4; // set on "−N" items: coloured as removed
 
@@ -49,6 +56,20 @@ FilesPane::FilesPane(ReviewSession *session, ReviewDocument *document, QWidget *
     m_summary->setWordWrap(true);
     m_summary->setContentsMargins(6, 4, 6, 4);
     layout->addWidget(m_summary);
+    auto *filterRow = new QHBoxLayout;
+    filterRow->setContentsMargins(4, 0, 6, 2);
+    m_filter = new QLineEdit(this);
+    m_filter->setObjectName(QStringLiteral("fileFilter"));
+    m_filter->setPlaceholderText(tr("Filter files: text or glob (*.py)"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setToolTip(tr("Keeps the files whose path contains the text (ignoring case), or that match a glob "
+                            "such as *.h or src/*test* (Ctrl+Alt+F)"));
+    m_filterCount = new QLabel(this);
+    m_filterCount->setObjectName(QStringLiteral("fileFilterCount"));
+    filterRow->addWidget(m_filter, 1);
+    filterRow->addWidget(m_filterCount);
+    layout->addLayout(filterRow);
+    connect(m_filter, &QLineEdit::textChanged, this, &FilesPane::applyFilter);
     auto *split = new QSplitter(Qt::Vertical, this);
     layout->addWidget(split, 1);
     m_tree = new QTreeView(split);
@@ -86,6 +107,39 @@ void FilesPane::showMessage(const QString &message)
     m_itemsByFile.clear();
     m_commits->clear();
     m_summary->setText(message);
+    applyFilter();
+}
+
+void FilesPane::focusFilter()
+{
+    m_filter->setFocus(Qt::ShortcutFocusReason);
+    m_filter->selectAll();
+}
+
+void FilesPane::applyFilter()
+{
+    const PathFilter filter(m_filter->text());
+    // Hides the rows of files the filter drops and of folders left with nothing shown; returns
+    // how many files under parent are shown.
+    const std::function<int(QStandardItem *)> apply = [&](QStandardItem *parent) {
+        int shown = 0;
+        for (int row = 0; row < parent->rowCount(); ++row) {
+            QStandardItem *item = parent->child(row, NameColumn);
+            int here = 0;
+            if (item->data(kFileIndexRole).isValid())
+                here = filter.matches(item->data(kPathRole).toString(), item->data(kOldPathRole).toString()) ? 1 : 0;
+            else
+                here = apply(item);
+            m_tree->setRowHidden(row, parent->index(), here == 0);
+            shown += here;
+        }
+        return shown;
+    };
+    m_shown = apply(m_model->invisibleRootItem());
+    const int total = int(m_itemsByFile.size());
+    m_filterCount->setText(filter.isEmpty() ? counted(total, tr("file"))
+                                            : tr("%1 of %2").arg(m_shown).arg(counted(total, tr("file"))));
+    m_filterCount->setVisible(total > 0);
 }
 
 void FilesPane::rebuild()
@@ -120,6 +174,7 @@ void FilesPane::rebuild()
         auto *name = new QStandardItem(visibleControls(slash < 0 ? path : path.mid(slash + 1)));
         name->setData(i, kFileIndexRole);
         name->setData(path, kPathRole);
+        name->setData(f.oldPath, kOldPathRole);
         QString tip = path;
         if (f.status == git::FileStatus::Renamed || f.status == git::FileStatus::Copied)
             tip = QStringLiteral("%1 → %2 (%3% similar)").arg(f.oldPath, f.newPath).arg(f.similarity);
@@ -157,13 +212,14 @@ void FilesPane::rebuild()
     };
     const QString base = shortName(meta.base.isEmpty() ? range.base : meta.base);
     const QString head = shortName(meta.head.isEmpty() ? range.head : meta.head);
-    m_summary->setText(range.workingTree ? tr("Working tree of %1: %n file(s) changed", nullptr, int(files.size()))
-                                               .arg(m_session->request().repositoryPath)
-                                         : tr("%1 … %2: %n file(s), %3 commit(s)", nullptr, int(files.size()))
-                                               .arg(base, head)
-                                               .arg(range.commits.size()));
+    m_summary->setText(range.workingTree ? tr("Working tree of %1: %2 changed")
+                                               .arg(m_session->request().repositoryPath, counted(files.size(), tr("file")))
+                                         : tr("%1 … %2: %3, %4")
+                                               .arg(base, head, counted(files.size(), tr("file")),
+                                                    counted(range.commits.size(), tr("commit"))));
     updateCounts();
     updateFindingCounts();
+    applyFilter();
     if (!files.isEmpty())
         selectFile(0);
 }

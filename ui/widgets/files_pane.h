@@ -1,10 +1,12 @@
 #pragma once
-// The range's changed files as a tree (status, +/- counts, findings per file) and its commits.
+// The range's changed files as a tree (status, +/- counts, findings per file) with a filter
+// box (substring or glob, search/path_filter.h; "12 of 711 files"), and the range's commits.
 
 #include <QHash>
 #include <QWidget>
 
 class QLabel;
+class QLineEdit;
 class QStandardItem;
 class QStandardItemModel;
 class QTreeView;
@@ -22,6 +24,11 @@ public:
 
     void selectFile(int fileIndex);
     int currentFile() const { return m_current; }
+    QLineEdit *filterField() const { return m_filter; }
+    // Puts the focus in the filter box, its text selected.
+    void focusFilter();
+    // How many files the filter keeps (all files with an empty filter).
+    int shownFileCount() const { return m_shown; }
 
 Q_SIGNALS:
     void fileSelected(int fileIndex);
@@ -31,6 +38,7 @@ private:
     void updateCounts();
     void updateFindingCounts();
     void showMessage(const QString &message);
+    void applyFilter();
 
     ReviewSession *m_session;
     ReviewDocument *m_document;
@@ -38,6 +46,9 @@ private:
     QTreeView *m_tree;
     QTreeWidget *m_commits;
     QLabel *m_summary;
+    QLineEdit *m_filter;
+    QLabel *m_filterCount;
+    int m_shown = 0;
     QHash<int, QStandardItem *> m_itemsByFile; // name column item per file index
     int m_current = -1;
 };

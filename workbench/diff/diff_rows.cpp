@@ -1,5 +1,7 @@
 #include "diff/diff_rows.h"
 
+#include "util/plural.h"
+
 #include <QCoreApplication>
 
 namespace rb::ui {
@@ -27,7 +29,8 @@ namespace {
 
 QString gapLabel(int hidden)
 {
-    return QCoreApplication::translate("DiffRows", "⋯ %n unchanged line(s) — click to show", nullptr, hidden);
+    return QCoreApplication::translate("DiffRows", "⋯ %1 — click to show")
+        .arg(counted(hidden, QCoreApplication::translate("DiffRows", "unchanged line")));
 }
 
 // Emits the unchanged lines [newFrom, newTo] (new-side numbering; old = new - delta), or one
@@ -52,6 +55,7 @@ void emitGap(QList<UnifiedRow> &rows, const DiffRowsInput &in, int gapId, int ne
     gap.kind = RowKind::Gap;
     gap.gapId = gapId;
     gap.hiddenLines = hidden;
+    gap.gapFrom = newFrom;
     gap.text = gapLabel(hidden);
     rows << gap;
 }
@@ -151,6 +155,7 @@ QList<SideBySideRow> sideBySideRows(const QList<UnifiedRow> &unified)
             r.text = u.text;
             r.gapId = u.gapId;
             r.hiddenLines = u.hiddenLines;
+            r.gapFrom = u.gapFrom;
             rows << r;
             ++i;
             continue;

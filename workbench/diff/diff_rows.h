@@ -33,6 +33,7 @@ struct UnifiedRow {
     QList<git::TextRange> changes;
     int gapId = -1;                // for Gap rows: which gap expands
     int hiddenLines = 0;           // for Gap rows
+    int gapFrom = 0;               // for Gap rows: the first hidden line (new-side numbering)
 };
 
 struct SideBySideRow {
@@ -42,6 +43,7 @@ struct SideBySideRow {
     QString text;                  // hunk header or gap label
     int gapId = -1;
     int hiddenLines = 0;
+    int gapFrom = 0;               // for Gap rows: the first hidden line (new-side numbering)
 };
 
 struct DiffRowsInput {
