@@ -3,6 +3,9 @@
 #include "report/export.h"
 #include "report/format.h"
 #include "report/html_export.h"
+#include "report/html_style.h"
+#include "report/html_text.h"
+#include "report/report_outline.h"
 #include "report/markdown_export.h"
 #include "report/retro.h"
 #include "report/sarif_export.h"
@@ -124,6 +127,73 @@ private Q_SLOTS:
         QCOMPARE(retro.agents[0].durationSeconds, std::optional<double>(449));
         QCOMPARE(retro.wallClockSeconds, std::optional<double>(646));
         QVERIFY(!exportMarkdown(r).contains(QStringLiteral("Killing wslservice.exe")));
+    }
+
+    void retroFactsSayOneAndMany()
+    {
+        AgentRetro one;
+        one.suggestion.count = 1;
+        one.designObservations = 1;
+        one.uniqueInsights = 1;
+        one.falsePositives = 1;
+        QCOMPARE(retroFacts(one), QStringLiteral("1 finding (0 critical, 0 important, 1 suggestion), 1 design observation, "
+                                                 "1 unique insight, 1 false positive."));
+        AgentRetro many;
+        many.critical.count = 2;
+        many.suggestion.count = 3;
+        QCOMPARE(retroFacts(many), QStringLiteral("5 findings (2 critical, 0 important, 3 suggestions), 0 design observations, "
+                                                  "0 unique insights, 0 false positives."));
+    }
+
+    void titlesRenderInlineCode_data()
+    {
+        QTest::addColumn<QString>("title");
+        QTest::addColumn<QString>("html");
+        QTest::newRow("plain") << "Plain title" << "Plain title";
+        QTest::newRow("code span") << "`drain()` moves `max + 1` items" << "<code>drain()</code> moves <code>max + 1</code> items";
+        QTest::newRow("escaped around and inside") << "a<b `x<y` & c" << "a&lt;b <code>x&lt;y</code> &amp; c";
+        QTest::newRow("double backticks hold one") << "``a`b`` end" << "<code>a`b</code> end";
+        QTest::newRow("unclosed stays literal") << "it`s broken" << "it`s broken";
+        QTest::newRow("html in code is text") << "`<script>`" << "<code>&lt;script&gt;</code>";
+    }
+    void titlesRenderInlineCode()
+    {
+        QFETCH(QString, title);
+        QFETCH(QString, html);
+        QCOMPARE(inlineTitleHtml(title), html);
+    }
+
+    void htmlTitlesAndSeverityReadAtAGlance()
+    {
+        const QString html = exportHtml(test::seedReview());
+        // Severity sections are coloured, cards tinted, severity and category quiet text.
+        QVERIFY(html.contains(QStringLiteral("<section id=\"critical\" class=\"severity-critical\">")));
+        QVERIFY(html.contains(QStringLiteral("<span class=\"sev sev-")));
+        QVERIFY(!html.contains(QStringLiteral("badge sev-")));
+        QVERIFY(!html.contains(QStringLiteral("badge cat")));
+        QVERIFY(html.contains(QStringLiteral("overflow-wrap: anywhere")));
+        // A title's backticks are code in its heading and in the table of contents.
+        Review r = test::seedReview();
+        r.issues.first().title = QStringLiteral("`averyveryverylongidentifier_without_breaks` overflows");
+        const QString withCode = exportHtml(r);
+        QCOMPARE(withCode.count(QStringLiteral("<code>averyveryverylongidentifier_without_breaks</code> overflows")), 2);
+    }
+
+    void flatStyleSheetResolvesColoursForEachScheme()
+    {
+        const QString light = flatStyleSheet(false);
+        const QString dark = flatStyleSheet(true);
+        for (const QString &css : {light, dark}) {
+            QVERIFY(!css.contains(QStringLiteral("var(")));
+            QVERIFY(!css.contains(QStringLiteral("@media")));
+            QVERIFY(!css.contains(QStringLiteral(":root")));
+            QVERIFY(css.contains(QStringLiteral("article.issue-critical")));
+        }
+        QVERIFY(light.contains(QStringLiteral("section.severity-critical > h3 { color: #cf222e; }")));
+        QVERIFY(dark.contains(QStringLiteral("section.severity-critical > h3 { color: #ff7b72; }")));
+        const QString html = withFlatStyleSheet(exportHtml(test::seedReview()), true);
+        QVERIFY(html.contains(QStringLiteral("<style>") + dark + QStringLiteral("</style>")));
+        QVERIFY(html.contains(QStringLiteral("<section id=\"critical\"")));
     }
 
     void sarifStructure()

@@ -1,5 +1,7 @@
 #include "parse/markdown_tree.h"
 
+#include "parse/markdown_chunks.h"
+
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
@@ -155,9 +157,9 @@ Block convert(cmark_node *node, int depth)
     return b;
 }
 
-} // namespace
+using Tree = std::unique_ptr<cmark_node, NodeDeleter>;
 
-Block parseMarkdown(const QByteArray &text)
+Tree parseTree(const char *data, qsizetype size)
 {
     static std::once_flag registered;
     std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
@@ -166,14 +168,88 @@ Block parseMarkdown(const QByteArray &text)
     for (const char *ext : {"table", "strikethrough", "autolink", "tasklist"})
         if (cmark_syntax_extension *e = cmark_find_syntax_extension(ext))
             cmark_parser_attach_syntax_extension(parser.get(), e);
-    cmark_parser_feed(parser.get(), text.constData(), std::size_t(text.size()));
-    std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
-    if (!doc) {
-        Block empty;
-        empty.type = BlockType::Document;
-        return empty;
+    cmark_parser_feed(parser.get(), data, std::size_t(size));
+    return Tree(cmark_parser_finish(parser.get()));
+}
+
+int lineCount(const char *data, qsizetype size)
+{
+    int lines = 0;
+    for (qsizetype i = 0; i < size; ++i)
+        if (data[i] == '\n' || (data[i] == '\r' && (i + 1 == size || data[i + 1] != '\n')))
+            ++lines;
+    return lines;
+}
+
+// Whether the piece, parsed alone, ends inside a block that the following text would have
+// continued: a code block or HTML block reaching its last line (which is blank: pieces end
+// before a line that follows a blank line, and closed fences and HTML blocks of the kinds
+// that stop at a blank line end before it).
+bool endsOpen(cmark_node *doc, int lastLine)
+{
+    for (cmark_node *n = cmark_node_last_child(doc); n; n = cmark_node_last_child(n)) {
+        const auto type = cmark_node_get_type(n);
+        if ((type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK) && cmark_node_get_end_line(n) >= lastLine)
+            return true;
     }
-    return convert(doc.get(), 0);
+    return false;
+}
+
+void shiftLines(Block &b, int by)
+{
+    if (b.startLine > 0) // 0: cmark gave no position (a paragraph split off by a table)
+        b.startLine += by;
+    if (b.endLine > 0)
+        b.endLine += by;
+    for (Block &c : b.children)
+        shiftLines(c, by);
+}
+
+} // namespace
+
+Block parseMarkdown(const QByteArray &text) { return parseMarkdown(text, kDefaultChunkBytes); }
+
+Block parseMarkdown(const QByteArray &text, qsizetype chunkBytes)
+{
+    const QList<Chunk> chunks = markdownChunks(text, chunkBytes);
+    if (chunks.size() == 1) {
+        const Tree doc = parseTree(text.constData(), text.size());
+        if (!doc) {
+            Block empty;
+            empty.type = BlockType::Document;
+            return empty;
+        }
+        return convert(doc.get(), 0);
+    }
+    Block out;
+    out.type = BlockType::Document;
+    out.startLine = 1;
+    out.startColumn = 1;
+    for (qsizetype i = 0; i < chunks.size(); ++i) {
+        const Chunk first = chunks[i];
+        qsizetype end = first.end;
+        Tree doc;
+        for (;;) {
+            doc = parseTree(text.constData() + first.begin, end - first.begin);
+            if (!doc)
+                break;
+            // Cut inside something the piece's parse left open: take the next piece along.
+            if (i + 1 < chunks.size() && endsOpen(doc.get(), lineCount(text.constData() + first.begin, end - first.begin))) {
+                end = chunks[++i].end;
+                continue;
+            }
+            break;
+        }
+        if (!doc)
+            continue;
+        for (cmark_node *c = cmark_node_first_child(doc.get()); c; c = cmark_node_next(c)) {
+            Block child = convert(c, 1);
+            shiftLines(child, first.firstLine - 1);
+            out.children.append(std::move(child));
+        }
+        out.endLine = first.firstLine - 1 + std::max(cmark_node_get_end_line(doc.get()), 1);
+    }
+    return out;
 }
 
 } // namespace rb::parse::md

@@ -36,10 +36,16 @@ struct Block {
 
     QString text() const { return lines.join(QLatin1Char('\n')); }
     QString firstLine() const { return lines.value(0); }
+    bool operator==(const Block &) const = default;
 };
 
 // Never fails: any bytes give some document. Nesting deeper than a fixed limit is kept
-// as the text of the deepest kept block.
+// as the text of the deepest kept block. A text longer than twice chunkBytes is parsed in
+// pieces cut between top-level blocks (markdown_chunks.h), one syntax tree at a time, with
+// line numbers of the whole text; the blocks are the same as the whole text's, except that
+// a reference link whose definition lies in another piece keeps its brackets.
+inline constexpr qsizetype kDefaultChunkBytes = 4 * 1024 * 1024;
 Block parseMarkdown(const QByteArray &utf8);
+Block parseMarkdown(const QByteArray &utf8, qsizetype chunkBytes); // 0: always whole
 
 } // namespace rb::parse::md

@@ -24,9 +24,10 @@ QString agentBadge(const Context &ctx, const QString &shortName)
     return QStringLiteral("<span class=\"badge agent-%1\">%2</span>").arg(ctx.agentIndex.value(shortName) % 6).arg(esc(shortName));
 }
 
+// Severity and category are quiet text; the card's tint and edge carry the severity.
 QString severityBadge(Severity s)
 {
-    return QStringLiteral("<span class=\"badge sev-%1\">%2</span>").arg(toString(s), displayName(s));
+    return QStringLiteral("<span class=\"sev sev-%1\">%2</span>").arg(toString(s), displayName(s));
 }
 
 QString pre(const QString &code, const QString &language, const QString &codeLanguage = {})
@@ -92,21 +93,24 @@ void toc(QString &out, const QList<TocEntry> &entries)
 
 void issueSection(QString &out, const Context &ctx, Severity severity, const char *anchor, const char *title)
 {
-    out += QStringLiteral("<section id=\"%1\">\n<h3>%2</h3>\n").arg(QString::fromLatin1(anchor), QString::fromLatin1(title));
+    out += QStringLiteral("<section id=\"%1\" class=\"severity-%3\">\n<h3>%2</h3>\n")
+               .arg(QString::fromLatin1(anchor), QString::fromLatin1(title), toString(severity));
     const QList<NumberedIssue> issues = numberedIssues(ctx.review, severity);
     if (issues.isEmpty())
         out += QStringLiteral("<p>None.</p>\n");
     for (const NumberedIssue &n : issues) {
         const Issue &i = *n.issue;
         out += QStringLiteral("<article class=\"issue issue-%1\" id=\"%2\">\n<h4>%2. %3</h4>\n<p class=\"issue-meta\">")
-                   .arg(toString(severity), n.number, esc(i.title.trimmed()));
+                   .arg(toString(severity), n.number, inlineTitleHtml(i.title.trimmed()));
         for (const Location &loc : i.locations)
-            out += QStringLiteral("<code class=\"location\">") + esc(loc.toString()) + QStringLiteral("</code>");
+            out += QStringLiteral("<code class=\"location\">") + esc(loc.toString()) + QStringLiteral("</code> ");
+        // Spaces and the "·" are text, so that any renderer (also the window's preview, which
+        // knows no inline-block margins) keeps the parts apart.
         for (const QString &a : issueAgents(ctx.review, i))
-            out += agentBadge(ctx, a);
+            out += agentBadge(ctx, a) + QLatin1Char(' ');
         out += severityBadge(i.severity());
         if (i.category != Category::Unspecified)
-            out += QStringLiteral("<span class=\"badge cat\">%1</span>").arg(toString(i.category));
+            out += QStringLiteral(" <span class=\"cat\">· %1</span>").arg(toString(i.category));
         out += QStringLiteral("</p>\n");
         if (!i.body.trimmed().isEmpty())
             out += markdownToSafeHtml(i.body.trimmed(), 4);
@@ -141,7 +145,7 @@ void designSection(QString &out, const Context &ctx)
         for (const DesignObservation &d : ctx.review.designObservations) {
             if (d.rejected || d.kind != kind)
                 continue;
-            items += QStringLiteral("<li><strong>") + esc(d.title.trimmed()) + QStringLiteral("</strong> ");
+            items += QStringLiteral("<li><strong>") + inlineTitleHtml(d.title.trimmed()) + QStringLiteral("</strong> ");
             if (kind == ObservationKind::Concern && d.scope != ObservationScope::Unspecified)
                 items += QStringLiteral("<span class=\"badge scope\">%1</span>").arg(toString(d.scope));
             for (const QString &a : observationAgents(ctx.review, d))
@@ -209,7 +213,7 @@ QList<TocEntry> tableOfContents(const Review &review)
     auto issuesOf = [&](Severity s) {
         QList<TocEntry> children;
         for (const NumberedIssue &n : numberedIssues(review, s))
-            children << TocEntry{n.number, n.number + QStringLiteral(". ") + esc(n.issue->title.trimmed()), {}};
+            children << TocEntry{n.number, n.number + QStringLiteral(". ") + inlineTitleHtml(n.issue->title.trimmed()), {}};
         return children;
     };
     QList<TocEntry> reviewChildren{

@@ -113,4 +113,39 @@ QString markdownToSafeHtml(const QString &markdown, int headingShift)
     return out;
 }
 
+QString inlineTitleHtml(const QString &title)
+{
+    QString out;
+    qsizetype i = 0;
+    const qsizetype n = title.size();
+    while (i < n) {
+        if (title[i] != QLatin1Char('`')) {
+            const qsizetype next = title.indexOf(QLatin1Char('`'), i);
+            const qsizetype end = next < 0 ? n : next;
+            out += htmlEscape(title.mid(i, end - i));
+            i = end;
+            continue;
+        }
+        qsizetype ticks = 0;
+        while (i + ticks < n && title[i + ticks] == QLatin1Char('`'))
+            ++ticks;
+        const QString fence(ticks, QLatin1Char('`'));
+        // The closing run has exactly as many backticks.
+        qsizetype close = title.indexOf(fence, i + ticks);
+        while (close >= 0 && close + ticks < n && title[close + ticks] == QLatin1Char('`'))
+            close = title.indexOf(fence, close + ticks + 1);
+        if (close < 0) {
+            out += fence;
+            i += ticks;
+            continue;
+        }
+        QString code = title.mid(i + ticks, close - i - ticks);
+        if (code.size() > 2 && code.startsWith(QLatin1Char(' ')) && code.endsWith(QLatin1Char(' ')))
+            code = code.mid(1, code.size() - 2);
+        out += QStringLiteral("<code>") + htmlEscape(code) + QStringLiteral("</code>");
+        i = close + ticks;
+    }
+    return out;
+}
+
 } // namespace rb::report

@@ -17,4 +17,10 @@ QString htmlEscape(const QString &text);
 // code blocks are highlighted with highlightCode().
 QString markdownToSafeHtml(const QString &markdown, int headingShift);
 
+// A one-line title with its inline code rendered: `code` spans (one or more backticks, closed
+// by as many) become <code> and everything else is escaped text; an unclosed backtick stays
+// a backtick. Only code spans: a title goes into headings and table-of-contents links, where
+// links or blocks would not nest.
+QString inlineTitleHtml(const QString &title);
+
 } // namespace rb::report

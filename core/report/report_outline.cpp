@@ -1,5 +1,6 @@
 #include "report/report_outline.h"
 
+#include "util/plural.h"
 #include "model/agent_name.h"
 #include "report/format.h"
 
@@ -233,15 +234,12 @@ QString retroFacts(const AgentRetro &a)
     if (a.failed)
         return QStringLiteral("Failed: %1.").arg(a.failure.isEmpty() ? toString(a.status) : a.failure);
     const int findings = a.critical.count + a.important.count + a.suggestion.count;
-    return QStringLiteral("%1 findings (%2 critical, %3 important, %4 suggestions), %5 design observations, "
-                          "%6 unique insights, %7 false positives.")
-        .arg(findings)
+    return QStringLiteral("%1 (%2 critical, %3 important, %4), %5, %6, %7.")
+        .arg(counted(findings, QStringLiteral("finding")))
         .arg(a.critical.count)
         .arg(a.important.count)
-        .arg(a.suggestion.count)
-        .arg(a.designObservations)
-        .arg(a.uniqueInsights)
-        .arg(a.falsePositives);
+        .arg(counted(a.suggestion.count, QStringLiteral("suggestion")), counted(a.designObservations, QStringLiteral("design observation")),
+             counted(a.uniqueInsights, QStringLiteral("unique insight")), counted(a.falsePositives, QStringLiteral("false positive")));
 }
 
 QString languageForPath(const QString &path)

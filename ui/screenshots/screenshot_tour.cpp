@@ -14,6 +14,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QDir>
+#include <QDockWidget>
 #include <QElapsedTimer>
 #include <QLineEdit>
 #include <QTabWidget>
@@ -94,6 +95,14 @@ ScreenshotResult renderScreenshots(const QString &outputDir, const QString &revi
     w.diffPane()->findBar()->hide();
     w.filesPane()->filterField()->clear();
     w.consolidationPane()->searchField()->clear();
+
+    // The report preview beside the diff, rendered like the export.
+    if (auto *report = w.findChild<QDockWidget *>(QStringLiteral("reportDock"))) {
+        report->raise();
+        grab(&w, QStringLiteral("report-preview"));
+        if (auto *consolidation = w.findChild<QDockWidget *>(QStringLiteral("consolidationDock")))
+            consolidation->raise();
+    }
 
     // The repository and range dialog on the review's repository, with its defaults, then
     // with a head that names nothing.

@@ -1,7 +1,7 @@
 #pragma once
 // The workbench's main states rendered to PNG files, for docs/screenshots/ and the AppStream
 // metadata: the workbench, the side-by-side diff, design observations, verdict and summary,
-// finding things (the diff's find bar, the file filter, the issue search),
+// finding things (the diff's find bar, the file filter, the issue search), the report preview,
 // the repository and range dialog (with its defaults and with an unknown head) and
 // Preferences (both pages). Light files are NAME.png, dark ones NAME-dark.png.
 //

@@ -6,6 +6,9 @@
 #include "document/review_document.h"
 #include "report/export.h"
 #include "report/html_export.h"
+#include "report/html_style.h"
+#include "style/palette_follower.h"
+#include "style/severity_style.h"
 #include "report/markdown_export.h"
 
 #include <QAction>
@@ -53,6 +56,8 @@ ReportPane::ReportPane(ReviewDocument *document, QWidget *parent)
     connect(m_format, &QComboBox::currentIndexChanged, this, &ReportPane::refresh);
     connect(m_export, &QAction::triggered, this, &ReportPane::showExportDialog);
     connect(exportButton, &QPushButton::clicked, m_export, &QAction::trigger);
+    // The preview's colours are resolved for the palette: light or dark, again when it changes.
+    followPalette(m_preview, [this] { m_debounce.start(); });
     refresh();
 }
 
@@ -66,7 +71,9 @@ void ReportPane::refresh()
     const int scroll = m_preview->verticalScrollBar()->value();
     const Review &review = m_document->review();
     if (m_format->currentData().toString() == QLatin1String("html")) {
-        m_preview->setHtml(report::exportHtml(review));
+        // The export's own page, with its colours resolved for the palette (the preview's
+        // renderer knows no CSS variables or media queries).
+        m_preview->setHtml(report::withFlatStyleSheet(report::exportHtml(review), isDark(palette())));
     } else {
         m_preview->setFont(codeFont());
         m_preview->setPlainText(report::exportMarkdown(review));
