@@ -8,7 +8,9 @@
 #include <QDir>
 #include <QFile>
 #include <QRegularExpression>
+#include <QFileInfo>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -51,6 +53,44 @@ QStringList bashComplete(const QString &script, const QStringList &words, const 
     p.start(QStringLiteral("bash"), {QStringLiteral("-c"), program});
     p.waitForFinished(20000);
     return QString::fromUtf8(p.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+}
+// Where a shell the completions are for is missing: skipped outside CI, a failure in CI
+// (packaging/debian-packages.txt installs bash, zsh and fish into the build environment).
+bool haveShell(const QString &name)
+{
+    return !QStandardPaths::findExecutable(name).isEmpty();
+}
+
+// Writes `text` to a file in `dir` and returns its path.
+QString writeScript(const QTemporaryDir &dir, const QString &name, const QString &text)
+{
+    QFile f(dir.filePath(name));
+    if (!f.open(QIODevice::WriteOnly))
+        return {};
+    f.write(text.toUtf8());
+    return f.fileName();
+}
+
+// What fish's `complete -C` offers for the command line `line` (candidates, descriptions
+// dropped), with the completion script loaded and the built program first on PATH.
+QStringList fishComplete(const QString &line, const QString &cwd)
+{
+    QTemporaryDir dir;
+    const QString script = writeScript(dir, QStringLiteral("reviewbench.fish"), cli::fishCompletion());
+    QProcess p;
+    p.setWorkingDirectory(cwd);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("PATH"), QFileInfo(QStringLiteral(RB_REVIEWBENCH_BIN)).absolutePath() + QLatin1Char(':') + env.value(QStringLiteral("PATH")));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("data")));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral("fish"), {QStringLiteral("--no-config"), QStringLiteral("-c"),
+                                     QStringLiteral("source $argv[1]; complete -C $argv[2]"), script, line});
+    p.waitForFinished(20000);
+    QStringList out;
+    for (const QString &l : QString::fromUtf8(p.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+        out << l.section(QLatin1Char('\t'), 0, 0);
+    return out;
 }
 } // namespace
 
@@ -142,6 +182,59 @@ private Q_SLOTS:
             QVERIFY2(agents.contains(QLatin1String(a)), qPrintable(agents.join(QLatin1Char(' '))));
         QCOMPARE(bashComplete(script, {bin, QStringLiteral("validate"), QStringLiteral("--he")}, repo.path()),
                  QStringList({QStringLiteral("--help")}));
+    }
+
+    // zsh: the script parses, and loads under compinit (its #compdef line registers it).
+    void zshScriptParsesAndLoads()
+    {
+        if (!haveShell(QStringLiteral("zsh"))) {
+            if (qEnvironmentVariableIsSet("CI"))
+                QFAIL("zsh is not installed (packaging/debian-packages.txt lists it)");
+            QSKIP("zsh is not installed");
+        }
+        QTemporaryDir dir;
+        const QString script = writeScript(dir, QStringLiteral("_reviewbench"), cli::zshCompletion());
+        QProcess p;
+        p.start(QStringLiteral("zsh"), {QStringLiteral("-n"), script});
+        QVERIFY(p.waitForFinished(10000));
+        QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOME"), dir.path());
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral("zsh"), {QStringLiteral("-f"), QStringLiteral("-c"),
+                                        QStringLiteral("fpath=(%1 $fpath); autoload -Uz compinit; compinit -u -d %1/zcd; "
+                                                       "print -r -- ${_comps[reviewbench]}").arg(dir.path())});
+        QVERIFY(p.waitForFinished(20000));
+        QCOMPARE(QString::fromUtf8(p.readAllStandardOutput()).trimmed(), QStringLiteral("_reviewbench"));
+    }
+
+    // fish, run for real: subcommands, option values, agent names and git refs.
+    void fishCompletesCommandsValuesAgentsAndRefs()
+    {
+        if (!haveShell(QStringLiteral("fish"))) {
+            if (qEnvironmentVariableIsSet("CI"))
+                QFAIL("fish is not installed (packaging/debian-packages.txt lists it)");
+            QSKIP("fish is not installed");
+        }
+        test::GitFixture repo;
+        QVERIFY2(repo.ok(), qPrintable(repo.error()));
+        const QString base = repo.commit({{"a.txt", {"a\n"}}}, QStringLiteral("base"), {}, QStringLiteral("refs/heads/main"));
+        QVERIFY(!base.isEmpty());
+        QVERIFY(repo.setHead(QStringLiteral("refs/heads/main")));
+        QVERIFY(repo.setRef(QStringLiteral("refs/heads/feature/login"), base));
+        QVERIFY(repo.lightweightTag(QStringLiteral("v1.0"), base));
+
+        QCOMPARE(fishComplete(QStringLiteral("reviewbench ex"), repo.path()), QStringList({QStringLiteral("export")}));
+        QStringList formats = fishComplete(QStringLiteral("reviewbench export --format "), repo.path());
+        formats.sort();
+        QCOMPARE(formats, QStringList({QStringLiteral("html"), QStringLiteral("json"), QStringLiteral("md"), QStringLiteral("sarif")}));
+        const QStringList refs = fishComplete(QStringLiteral("reviewbench run --base "), repo.path());
+        for (const char *r : {"main", "feature/login", "v1.0", "HEAD"})
+            QVERIFY2(refs.contains(QLatin1String(r)), qPrintable(refs.join(QLatin1Char(' '))));
+        const QStringList agents = fishComplete(QStringLiteral("reviewbench run --agent "), repo.path());
+        for (const char *a : {"claude", "codex", "gemini"})
+            QVERIFY2(agents.contains(QLatin1String(a)), qPrintable(agents.join(QLatin1Char(' '))));
+        QVERIFY(fishComplete(QStringLiteral("reviewbench validate --he"), repo.path()).contains(QStringLiteral("--help")));
     }
 
     void theProgramPrintsThem()
